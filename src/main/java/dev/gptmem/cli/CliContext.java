@@ -1,0 +1,138 @@
+package dev.gptmem.cli;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.Home;
+import dev.gptmem.core.MemoryService;
+import dev.gptmem.core.ProfileService;
+import dev.gptmem.core.Storage;
+import dev.gptmem.core.TransferService;
+import dev.gptmem.store.H2Storage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What commands need from the world: environment, standard input, the terminal, and the services,
+ * built on first use from the global options. One context serves one {@code CommandLine}.
+ */
+public final class CliContext {
+    private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Map<String, String> env;
+    private final InputStream stdin;
+    private final Terminal terminal;
+    private final GlobalOptions globals = new GlobalOptions();
+    private String activity = "gptmem";
+    private Home home;
+    private Storage storage;
+    private MemoryService memories;
+
+    public CliContext(Map<String, String> env, InputStream stdin, Terminal terminal) {
+        this.env = Map.copyOf(env);
+        this.stdin = stdin;
+        this.terminal = terminal;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    GlobalOptions globals() {
+        return globals;
+    }
+
+    boolean debug() {
+        return globals.debug;
+    }
+
+    /** What this process is doing, as shown to another command waiting for the same profile. */
+    void setActivity(String activity) {
+        this.activity = activity;
+    }
+
+    /** Colour only for a person at a terminal, and never when {@code NO_COLOR} is set. */
+    boolean colour() {
+        String noColor = env.get("NO_COLOR");
+        return (noColor == null || noColor.isEmpty()) && terminal.stdoutIsTerminal();
+    }
+
+    Home home() {
+        if (home == null) {
+            home = Home.resolve(globals.home, env);
+        }
+        return home;
+    }
+
+    /** The profile this command works on. */
+    String profile() {
+        return home().chooseProfile(globals.profile, env);
+    }
+
+    Storage storage() {
+        if (storage == null) {
+            storage = new H2Storage(home(), lockTimeout(), () -> activity);
+        }
+        return storage;
+    }
+
+    MemoryService memories() {
+        if (memories == null) {
+            memories = new MemoryService(storage());
+        }
+        return memories;
+    }
+
+    ProfileService profiles() {
+        return new ProfileService(home(), storage());
+    }
+
+    TransferService transfer() {
+        return new TransferService(storage(), memories());
+    }
+
+    /** {@code GPTMEM_LOCK_TIMEOUT} (seconds) overrides how long to wait for a busy profile. */
+    private Duration lockTimeout() {
+        String seconds = env.get("GPTMEM_LOCK_TIMEOUT");
+        if (seconds == null || seconds.isBlank()) {
+            return LOCK_TIMEOUT;
+        }
+        try {
+            return Duration.ofMillis(Math.round(Double.parseDouble(seconds.strip()) * 1000));
+        } catch (NumberFormatException e) {
+            throw GptmemException.usage("GPTMEM_LOCK_TIMEOUT must be a number of seconds, not '" + seconds + "'");
+        }
+    }
+
+    /**
+     * Asks a yes/no question on the terminal. Without a terminal to ask on, nothing destructive
+     * happens silently: the caller is told to confirm with {@code -y}.
+     */
+    boolean confirm(PrintWriter err, String question) {
+        if (!terminal.stdinIsTerminal()) {
+            throw GptmemException.failure(question.replaceFirst("\\?$", "") + ": not confirmed"
+                    + " (no terminal to ask on); pass -y to confirm");
+        }
+        err.print(question + " [y/N] ");
+        err.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+            return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gptmem.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gptmem",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        usageHelpAutoWidth = true,
+        header = "Long-term memory for custom GPTs: one local profile per GPT.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, RmCommand.class,
+            SearchCommand.class, ExportCommand.class, ImportCommand.class, ProfileCommand.class
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gptmem add \"Prefers metric units\" -t prefs",
+            "  gptmem search units",
+            "  gptmem list --jsonl | jq -r .content",
+            "  gptmem -p trainer export -o trainer.json",
+            "",
+            "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.",
+            "Run 'gptmem COMMAND --help' for a command's options."
+        })
+final class GptmemCommand implements Runnable {
+
+    @Mixin
+    GlobalOptions globals;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "no command given");
+    }
+}

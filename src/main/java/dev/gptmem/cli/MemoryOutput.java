@@ -1,0 +1,100 @@
+package dev.gptmem.cli;
+
+import dev.gptmem.core.Ids;
+import dev.gptmem.core.Memory;
+import dev.gptmem.core.Times;
+import dev.gptmem.io.JsonMemoryWriter;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
+
+/**
+ * Prints memories in the format the user chose. Script formats stream; the table collects its
+ * rows first so it can size its columns.
+ */
+final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private static final int MAX_TAGS_WIDTH = 30;
+
+    private final OutputOptions.Format format;
+    private final PrintWriter out;
+    private final Style style;
+    private final int width;
+    private JsonMemoryWriter json;
+    private Table table;
+    private long count;
+
+    MemoryOutput(OutputOptions.Format format, PrintWriter out, CliContext context) {
+        this.format = format;
+        this.out = out;
+        this.style = new Style(format == OutputOptions.Format.TABLE && context.colour());
+        this.width = format == OutputOptions.Format.TABLE ? context.terminal().width() : 0;
+        switch (format) {
+            case JSON:
+            case JSONL:
+                json = new JsonMemoryWriter(out, format == OutputOptions.Format.JSON
+                        ? JsonMemoryWriter.Shape.ARRAY : JsonMemoryWriter.Shape.LINES);
+                json.begin(null);
+                break;
+            case TABLE:
+                table = new Table("ID", "PIN", "CREATED", "TAGS", "MEMORY")
+                        .style(0, style::id).style(1, style::pin).style(3, style::tag);
+                break;
+            default:
+        }
+    }
+
+    @Override
+    public void accept(Memory m) {
+        count++;
+        switch (format) {
+            case JSON:
+            case JSONL:
+                json.write(m);
+                break;
+            case IDS:
+                out.println(m.id());
+                break;
+            default:
+                table.add(Ids.shortId(m.id()), m.pinned() ? "*" : "", LOCAL.format(m.createdAt()),
+                        Table.cut(String.join(",", m.tags()), MAX_TAGS_WIDTH), Table.oneLine(m.headline()));
+        }
+    }
+
+    long count() {
+        return count;
+    }
+
+    @Override
+    public void close() {
+        if (json != null) {
+            json.end();
+            json.close();
+        } else if (table != null && !table.isEmpty()) {
+            table.print(out, style, width);
+        }
+        out.flush();
+    }
+
+    /** The full record, for people: a header of fields, then the content as it is. */
+    static void detail(PrintWriter out, Style style, Memory m) {
+        out.println(style.id(m.id()) + (m.pinned() ? "  " + style.pin("pinned") : ""));
+        field(out, style, "name", m.name());
+        field(out, style, "summary", m.summary());
+        field(out, style, "tags", m.tags().isEmpty() ? null : style.tag(String.join(", ", m.tags())));
+        field(out, style, "reason", m.reason());
+        field(out, style, "source", m.source());
+        field(out, style, "created", Times.format(m.createdAt()));
+        field(out, style, "updated", Times.format(m.updatedAt()));
+        out.println();
+        out.println(m.content());
+    }
+
+    private static void field(PrintWriter out, Style style, String label, String value) {
+        if (value != null) {
+            out.println(style.dim(String.format("%-9s", label + ":")) + Table.oneLine(value));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.gptmem.cli;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.ProfileInfo;
+import dev.gptmem.core.ProfileService;
+import dev.gptmem.io.ProfileJson;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "profile", usageHelpAutoWidth = true,
+        header = "Manage profiles: one per GPT, each its own database file.",
+        synopsisSubcommandLabel = "COMMAND",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  gptmem profile create trainer --description \"Running coach GPT\"",
+            "  gptmem profile use trainer",
+            "  gptmem profile list",
+            "  gptmem profile rename trainer coach",
+            "  gptmem profile rm coach -y"
+        })
+final class ProfileCommand implements Runnable {
+    private static final DateTimeFormatter LOCAL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    ProfileCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void run() {
+        list(new OutputOptions());
+    }
+
+    @Command(name = "list", aliases = "ls", header = "List profiles with their memory count, size and last change.",
+            description = "The profile in use is marked with *. Running 'gptmem profile' alone does the same.")
+    void list(@Mixin OutputOptions output) {
+        print(context.profiles().list(), output);
+    }
+
+    @Command(name = "show", header = "Describe one profile (default: the one in use).")
+    void show(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name.") String name,
+              @Mixin OutputOptions output) {
+        ProfileService profiles = context.profiles();
+        ProfileInfo p = profiles.show(name == null ? context.profile() : name);
+        if (output.format() != OutputOptions.Format.TABLE) {
+            print(List.of(p), output);
+            return;
+        }
+        PrintWriter out = out();
+        Style style = new Style(context.colour());
+        out.println(style.header(p.name()) + (p.current() ? "  (in use)" : ""));
+        row(out, style, "description", p.description() == null ? "" : p.description());
+        row(out, style, "memories", Long.toString(p.memories()));
+        row(out, style, "size", size(p.sizeBytes()));
+        row(out, style, "created", time(p.createdAt()));
+        row(out, style, "changed", time(p.changedAt()));
+        row(out, style, "file", p.file().toString());
+        out.flush();
+    }
+
+    @Command(name = "create", header = "Create an empty profile.")
+    void create(@Parameters(paramLabel = "NAME", description = "Lowercase letters, digits, '-' and '_'.") String name,
+                @Option(names = {"-d", "--description"}, paramLabel = "TEXT",
+                        description = "Which GPT this profile serves.") String description) {
+        context.profiles().create(name, description);
+        err().println("created profile '" + name + "'");
+    }
+
+    @Command(name = "rm", header = "Delete a profile and all its memories.",
+            description = "Asks first; without a terminal to ask on, it needs -y.")
+    void rm(@Parameters(paramLabel = "NAME", description = "Profile to delete.") String name,
+            @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
+        ProfileService profiles = context.profiles();
+        ProfileInfo p = profiles.show(name);
+        if (!yes && !context.confirm(err(), "Delete profile '" + name + "' and its " + p.memories()
+                + (p.memories() == 1 ? " memory?" : " memories?"))) {
+            throw GptmemException.failure("nothing deleted");
+        }
+        profiles.remove(name);
+        err().println("deleted profile '" + name + "'");
+    }
+
+    @Command(name = "rename", header = "Rename a profile.")
+    void rename(@Parameters(paramLabel = "OLD", index = "0") String from,
+                @Parameters(paramLabel = "NEW", index = "1") String to) {
+        context.profiles().rename(from, to);
+        err().println("renamed profile '" + from + "' to '" + to + "'");
+    }
+
+    @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.")
+    void use(@Parameters(paramLabel = "NAME") String name) {
+        context.profiles().use(name);
+        err().println("now using profile '" + name + "'");
+    }
+
+    private void print(List<ProfileInfo> profiles, OutputOptions output) {
+        PrintWriter out = out();
+        switch (output.format()) {
+            case JSON:
+            case JSONL:
+                ProfileJson.write(out, profiles, output.format() == OutputOptions.Format.JSONL);
+                break;
+            case IDS:
+                profiles.forEach(p -> out.println(p.name()));
+                break;
+            default:
+                Style style = new Style(context.colour());
+                Table table = new Table(" ", "NAME", "MEMORIES", "SIZE", "CHANGED", "DESCRIPTION").style(1, style::id);
+                for (ProfileInfo p : profiles) {
+                    table.add(p.current() ? "*" : "", p.name(), Long.toString(p.memories()), size(p.sizeBytes()),
+                            time(p.changedAt()), Table.oneLine(p.description()));
+                }
+                if (table.isEmpty()) {
+                    err().println("no profiles yet in " + context.home().dir() + " (add a memory to create 'default')");
+                } else {
+                    table.print(out, style, context.terminal().width());
+                }
+        }
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, Style style, String label, String value) {
+        out.println(style.dim(String.format("%-13s", label + ":")) + value);
+    }
+
+    private static String time(Instant instant) {
+        return instant == null ? "" : LOCAL.format(instant);
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

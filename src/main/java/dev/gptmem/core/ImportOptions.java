@@ -1,0 +1,16 @@
+package dev.gptmem.core;
+
+/** How an import treats ids that already exist, and whether it writes at all. */
+public record ImportOptions(OnConflict onConflict, boolean dryRun) {
+
+    public enum OnConflict {
+        /** Keep the existing memory. */
+        SKIP,
+        /** Overwrite the existing memory with the imported one. */
+        REPLACE,
+        /** Overwrite only when the imported memory was updated later. */
+        NEWER,
+        /** Stop the import; nothing is written. */
+        FAIL
+    }
+}

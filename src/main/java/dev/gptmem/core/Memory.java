@@ -1,0 +1,52 @@
+package dev.gptmem.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One long-term memory, as stored and as exported. Optional text fields are {@code null} when
+ * absent; tags are sorted, lowercase and free of duplicates.
+ */
+public record Memory(
+        String id,
+        String content,
+        String name,
+        String summary,
+        String reason,
+        List<String> tags,
+        boolean pinned,
+        String source,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Memory {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        tags = List.copyOf(tags);
+    }
+
+    /** The one line a person scans in a list: name, else summary, else the content. */
+    public String headline() {
+        if (name != null && summary != null) {
+            return name + ": " + summary;
+        }
+        if (name != null) {
+            return name;
+        }
+        return summary != null ? summary : content;
+    }
+
+    /** True when every user-visible field but the timestamps is the same. */
+    public boolean sameFieldsAs(Memory other) {
+        return content.equals(other.content)
+                && Objects.equals(name, other.name)
+                && Objects.equals(summary, other.summary)
+                && Objects.equals(reason, other.reason)
+                && tags.equals(other.tags)
+                && pinned == other.pinned;
+    }
+}

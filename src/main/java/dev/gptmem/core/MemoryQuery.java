@@ -1,0 +1,41 @@
+package dev.gptmem.core;
+
+import java.util.List;
+
+/**
+ * Which memories to read and in what order. {@code tags}: a memory must carry every one;
+ * {@code pinned}: {@code null} for either; {@code words}: each must occur in some text field or tag.
+ */
+public record MemoryQuery(
+        List<String> tags, Boolean pinned, List<String> words, Sort sort, boolean reverse,
+        Integer limit, int offset) {
+
+    public enum Sort {
+        /** Newest first. */
+        CREATED,
+        /** Most recently changed first. */
+        UPDATED,
+        /** By name, then headline, A to Z. */
+        NAME
+    }
+
+    public MemoryQuery {
+        tags = tags == null ? List.of() : MemoryRules.tags(tags);
+        words = words == null ? List.of() : List.copyOf(words);
+        sort = sort == null ? Sort.CREATED : sort;
+        if (limit != null && limit < 0) {
+            throw GptmemException.usage("--limit must be 0 or more");
+        }
+        if (offset < 0) {
+            throw GptmemException.usage("--offset must be 0 or more");
+        }
+    }
+
+    public static MemoryQuery all() {
+        return new MemoryQuery(null, null, null, Sort.CREATED, true, null, 0);
+    }
+
+    public static MemoryQuery withTags(List<String> tags) {
+        return new MemoryQuery(tags, null, null, Sort.CREATED, true, null, 0);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.gptmem.core;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** What a valid memory is: field limits and the normal form of tags. */
+public final class MemoryRules {
+    /** Longest content, and longest of any other text field, in characters (Unicode code points). */
+    public static final int MAX_TEXT = 100_000;
+    public static final int MAX_TAG = 64;
+    public static final int MAX_TAGS = 100;
+    public static final int MAX_SOURCE = 32;
+
+    private static final Pattern TAG = Pattern.compile("[^\\s,]+");
+
+    private MemoryRules() {
+    }
+
+    /** Checks the content and returns it unchanged. */
+    public static String content(String content) {
+        if (content == null || content.isBlank()) {
+            throw GptmemException.usage("content is empty");
+        }
+        return text("content", content);
+    }
+
+    /** Checks an optional text field; blank means absent. */
+    public static String optional(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return text(field, value);
+    }
+
+    private static String text(String field, String value) {
+        int length = value.codePointCount(0, value.length());
+        if (length > MAX_TEXT) {
+            throw GptmemException.usage(String.format(Locale.ROOT,
+                    "%s is %,d characters long; the limit is %,d", field, length, MAX_TEXT));
+        }
+        return value;
+    }
+
+    /** Lowercases, deduplicates and sorts tags; rejects empty ones and ones with whitespace or commas. */
+    public static List<String> tags(Collection<String> tags) {
+        TreeSet<String> normal = new TreeSet<>();
+        for (String raw : tags) {
+            normal.add(tag(raw));
+        }
+        if (normal.size() > MAX_TAGS) {
+            throw GptmemException.usage("a memory has at most " + MAX_TAGS + " tags");
+        }
+        return List.copyOf(normal);
+    }
+
+    public static String tag(String raw) {
+        String tag = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        if (tag.isEmpty()) {
+            throw GptmemException.usage("empty tag");
+        }
+        if (!TAG.matcher(tag).matches()) {
+            throw GptmemException.usage("invalid tag '" + raw + "': tags have no whitespace or commas");
+        }
+        if (tag.codePointCount(0, tag.length()) > MAX_TAG) {
+            throw GptmemException.usage("tag '" + raw + "' is longer than " + MAX_TAG + " characters");
+        }
+        return tag;
+    }
+
+    public static String source(String source) {
+        if (source == null || source.isBlank() || source.length() > MAX_SOURCE) {
+            throw GptmemException.usage("invalid source '" + source + "': 1 to " + MAX_SOURCE + " characters");
+        }
+        return source;
+    }
+}

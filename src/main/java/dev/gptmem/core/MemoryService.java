@@ -1,0 +1,161 @@
+package dev.gptmem.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/** The memory commands' logic: each call opens the profile, does one thing, and releases it. */
+public final class MemoryService {
+    private static final int MAX_CANDIDATES = 10;
+    private final Storage storage;
+
+    public MemoryService(Storage storage) {
+        this.storage = storage;
+    }
+
+    /** Adds a memory and returns its id; a missing profile is created. */
+    public String add(String profile, MemoryDraft draft) {
+        Instant now = Times.now();
+        Memory memory = new Memory(Ids.newId(),
+                MemoryRules.content(draft.content()),
+                MemoryRules.optional("name", draft.name()),
+                MemoryRules.optional("summary", draft.summary()),
+                MemoryRules.optional("reason", draft.reason()),
+                MemoryRules.tags(draft.tags()),
+                draft.pinned(),
+                MemoryRules.source(draft.source()),
+                now, now);
+        try (ProfileStore store = storage.open(profile, true)) {
+            store.transaction(() -> {
+                store.insert(memory);
+                return null;
+            });
+        }
+        return memory.id();
+    }
+
+    public void list(String profile, MemoryQuery query, Consumer<Memory> sink) {
+        try (ProfileStore store = openForReading(profile)) {
+            store.query(query, sink);
+        }
+    }
+
+    /** The memories named by ids or unique prefixes, in the order given; any unknown id fails the call. */
+    public List<Memory> show(String profile, List<String> ids) {
+        try (ProfileStore store = openForReading(profile)) {
+            List<Memory> found = new ArrayList<>();
+            for (String id : resolve(store, ids)) {
+                store.find(id).ifPresent(found::add);
+            }
+            return found;
+        }
+    }
+
+    public Memory get(String profile, String id) {
+        return show(profile, List.of(id)).get(0);
+    }
+
+    /**
+     * Applies an edit. With {@code expectedUpdatedAt}, fails when the memory changed since it was
+     * read (an editor session must not overwrite a concurrent change). Returns the memory as it now
+     * is; an edit that changes nothing writes nothing.
+     */
+    public EditResult edit(String profile, String id, MemoryEdit edit, Instant expectedUpdatedAt) {
+        try (ProfileStore store = openForReading(profile)) {
+            return store.transaction(() -> {
+                String fullId = resolve(store, List.of(id)).get(0);
+                Memory current = store.find(fullId).orElseThrow(() -> notFound(store, id));
+                if (expectedUpdatedAt != null && !expectedUpdatedAt.equals(current.updatedAt())) {
+                    throw GptmemException.failure("memory " + Ids.shortId(fullId)
+                            + " was changed by someone else while you edited it; nothing was saved");
+                }
+                Memory edited = edit.applyTo(current);
+                if (edited.sameFieldsAs(current)) {
+                    return new EditResult(current, false);
+                }
+                Instant now = Times.now();
+                Memory saved = new Memory(edited.id(), edited.content(), edited.name(), edited.summary(),
+                        edited.reason(), edited.tags(), edited.pinned(), edited.source(),
+                        edited.createdAt(), now.isAfter(current.updatedAt()) ? now : current.updatedAt().plusMillis(1));
+                store.update(saved);
+                return new EditResult(saved, true);
+            });
+        }
+    }
+
+    public record EditResult(Memory memory, boolean changed) {
+    }
+
+    /** Full ids of the memories a removal would delete, resolved now so the user can confirm them. */
+    public List<String> selectForRemoval(String profile, List<String> ids, List<String> tags, boolean all) {
+        try (ProfileStore store = openForReading(profile)) {
+            if (!ids.isEmpty()) {
+                return resolve(store, ids);
+            }
+            if (!all && tags.isEmpty()) {
+                throw GptmemException.usage("say which memories to remove: IDs, -t TAG or --all");
+            }
+            List<String> selected = new ArrayList<>();
+            store.query(all ? MemoryQuery.all() : MemoryQuery.withTags(tags), m -> selected.add(m.id()));
+            return selected;
+        }
+    }
+
+    /** Deletes the memories with these full ids in one transaction; returns how many were deleted. */
+    public int remove(String profile, List<String> fullIds) {
+        if (fullIds.isEmpty()) {
+            return 0;
+        }
+        try (ProfileStore store = openForReading(profile)) {
+            return store.transaction(() -> {
+                int deleted = 0;
+                for (String id : fullIds) {
+                    deleted += store.delete(id) ? 1 : 0;
+                }
+                return deleted;
+            });
+        }
+    }
+
+    /** Memory ids that start with a prefix, for completion. */
+    public List<String> idsWithPrefix(String profile, String prefix, int max) {
+        try (ProfileStore store = openForReading(profile)) {
+            return store.idsWithPrefix(prefix, max);
+        }
+    }
+
+    /**
+     * Reading a profile that does not exist is an error, except for {@code default}, which is
+     * created on first use so a new user's first command just works.
+     */
+    ProfileStore openForReading(String profile) {
+        return storage.open(profile, ProfileNames.DEFAULT.equals(profile));
+    }
+
+    private static List<String> resolve(ProfileStore store, List<String> typed) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String t : typed) {
+            String prefix = Ids.prefix(t);
+            List<String> matches = store.idsWithPrefix(prefix, MAX_CANDIDATES + 1);
+            if (matches.isEmpty()) {
+                throw notFound(store, t);
+            }
+            if (matches.size() > 1) {
+                String shown = matches.stream().limit(MAX_CANDIDATES).map(Ids::shortId)
+                        .collect(Collectors.joining(", "));
+                throw GptmemException.usage("id prefix '" + t + "' is ambiguous: it matches " + shown
+                        + (matches.size() > MAX_CANDIDATES ? ", …" : "") + "; give more digits");
+            }
+            ids.add(matches.get(0));
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private static GptmemException notFound(ProfileStore store, String id) {
+        return GptmemException.notFound("no memory with id '" + id + "' in profile '" + store.name() + "'");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.gptmem.core;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code profile} commands' logic. */
+public final class ProfileService {
+    private final Home home;
+    private final Storage storage;
+
+    public ProfileService(Home home, Storage storage) {
+        this.home = home;
+        this.storage = storage;
+    }
+
+    public List<ProfileInfo> list() {
+        String current = currentName();
+        List<ProfileInfo> infos = new ArrayList<>();
+        for (String name : storage.profiles()) {
+            infos.add(describe(name, current));
+        }
+        return infos;
+    }
+
+    public ProfileInfo show(String name) {
+        requireExisting(ProfileNames.check(name));
+        return describe(name, currentName());
+    }
+
+    public ProfileInfo create(String name, String description) {
+        ProfileNames.check(name);
+        if (storage.exists(name)) {
+            throw GptmemException.failure("profile '" + name + "' already exists");
+        }
+        try (ProfileStore store = storage.open(name, true)) {
+            if (description != null && !description.isBlank()) {
+                store.transaction(() -> {
+                    store.setDescription(description.strip());
+                    return null;
+                });
+            }
+        }
+        return describe(name, currentName());
+    }
+
+    public void describeAs(String name, String description) {
+        requireExisting(ProfileNames.check(name));
+        try (ProfileStore store = storage.open(name, false)) {
+            store.transaction(() -> {
+                store.setDescription(description == null || description.isBlank() ? null : description.strip());
+                return null;
+            });
+        }
+    }
+
+    /** Deletes a profile and its memories; if it was the one in use, {@code default} is used again. */
+    public void remove(String name) {
+        requireExisting(ProfileNames.check(name));
+        storage.delete(name);
+        if (home.currentProfile().filter(name::equals).isPresent()) {
+            home.setCurrentProfile(null);
+        }
+    }
+
+    public void rename(String from, String to) {
+        requireExisting(ProfileNames.check(from));
+        ProfileNames.check(to);
+        if (storage.exists(to)) {
+            throw GptmemException.failure("profile '" + to + "' already exists");
+        }
+        storage.rename(from, to);
+        if (home.currentProfile().filter(from::equals).isPresent()) {
+            home.setCurrentProfile(to);
+        }
+    }
+
+    /** Makes {@code name} the profile commands use when none is named. */
+    public void use(String name) {
+        requireExisting(ProfileNames.check(name));
+        home.setCurrentProfile(name);
+    }
+
+    public String currentName() {
+        return home.currentProfile().orElse(ProfileNames.DEFAULT);
+    }
+
+    public List<String> names() {
+        return storage.profiles();
+    }
+
+    private void requireExisting(String name) {
+        if (!storage.exists(name)) {
+            throw GptmemException.notFound("no profile '" + name + "' (see 'gptmem profile list')");
+        }
+    }
+
+    private ProfileInfo describe(String name, String current) {
+        try (ProfileStore store = storage.open(name, false)) {
+            return new ProfileInfo(name, store.description(), store.createdAt(), store.changedAt(),
+                    store.count(), storage.sizeOnDisk(name), storage.file(name), name.equals(current));
+        }
+    }
+}

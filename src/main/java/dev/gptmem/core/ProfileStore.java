@@ -1,0 +1,52 @@
+package dev.gptmem.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** One open profile. Held by one command at a time; closing it releases the profile. */
+public interface ProfileStore extends AutoCloseable {
+
+    String name();
+
+    Optional<Memory> find(String id);
+
+    /** Full ids starting with {@code prefix}, at most {@code max} of them. */
+    List<String> idsWithPrefix(String prefix, int max);
+
+    void insert(Memory memory);
+
+    void update(Memory memory);
+
+    boolean delete(String id);
+
+    /** Streams the memories that match, in the query's order. */
+    void query(MemoryQuery query, Consumer<Memory> sink);
+
+    long count();
+
+    /** Every tag in use, sorted. */
+    List<String> tags();
+
+    String description();
+
+    void setDescription(String description);
+
+    Instant createdAt();
+
+    Instant changedAt();
+
+    /**
+     * Runs {@code work} as one transaction: all of it is written and on disk when this returns,
+     * or none of it when it throws.
+     */
+    <T> T transaction(Supplier<T> work);
+
+    /** Runs {@code work} in a transaction and then undoes it: the dry run of a write. */
+    <T> T rehearse(Supplier<T> work);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,122 @@
+package dev.gptmem.core;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Export and import: whole profiles streamed to and from a {@link MemoryWriter} / {@link MemoryReader}. */
+public final class TransferService {
+    private final Storage storage;
+    private final MemoryService memories;
+
+    public TransferService(Storage storage, MemoryService memories) {
+        this.storage = storage;
+        this.memories = memories;
+    }
+
+    /** Streams the memories matching {@code query} into {@code writer}; returns how many were written. */
+    public long export(String profile, MemoryQuery query, MemoryWriter writer) {
+        try (ProfileStore store = memories.openForReading(profile)) {
+            writer.begin(new ProfileInfo(store.name(), store.description(), store.createdAt(),
+                    store.changedAt(), store.count(), 0, null, false));
+            long[] written = {0};
+            store.query(query, m -> {
+                writer.write(m);
+                written[0]++;
+            });
+            writer.end();
+            return written[0];
+        }
+    }
+
+    /**
+     * Imports every memory the reader yields as one transaction: malformed input anywhere, or an
+     * id conflict under {@code FAIL}, leaves the profile exactly as it was (and a profile this
+     * import would have created is not left behind).
+     */
+    public ImportResult importFrom(String profile, MemoryReader reader, ImportOptions options) {
+        boolean existed = storage.exists(profile);
+        boolean keep = false;
+        try {
+            ImportResult result;
+            try (ProfileStore store = storage.open(profile, true)) {
+                if (options.dryRun()) {
+                    result = store.rehearse(() -> importAll(store, reader, options));
+                } else {
+                    result = store.transaction(() -> importAll(store, reader, options));
+                }
+            }
+            keep = !options.dryRun();
+            return result;
+        } catch (GptmemException e) {
+            throw new GptmemException(e.getMessage() + "; nothing was imported", e.exitCode(), e);
+        } finally {
+            if (!existed && !keep && storage.exists(profile)) {
+                storage.delete(profile);
+            }
+        }
+    }
+
+    private ImportResult importAll(ProfileStore store, MemoryReader reader, ImportOptions options) {
+        long imported = 0;
+        long replaced = 0;
+        long skipped = 0;
+        Instant now = Times.now();
+        for (IncomingMemory in = reader.next(); in != null; in = reader.next()) {
+            Memory memory = checked(in, now, reader);
+            Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
+            if (existing.isEmpty()) {
+                store.insert(memory);
+                imported++;
+            } else if (wins(memory, existing.get(), options.onConflict(), reader)) {
+                store.update(memory);
+                replaced++;
+            } else {
+                skipped++;
+            }
+        }
+        if (store.description() == null) {
+            reader.profileDescription().filter(d -> !d.isBlank()).ifPresent(store::setDescription);
+        }
+        return new ImportResult(imported, replaced, skipped, options.dryRun());
+    }
+
+    private static boolean wins(Memory incoming, Memory existing, ImportOptions.OnConflict policy,
+                                MemoryReader reader) {
+        switch (policy) {
+            case REPLACE:
+                return true;
+            case NEWER:
+                return incoming.updatedAt().isAfter(existing.updatedAt());
+            case FAIL:
+                throw GptmemException.failure(reader.position() + ": memory " + existing.id()
+                        + " already exists (use --on-conflict skip, replace or newer)");
+            default:
+                return false;
+        }
+    }
+
+    /** Turns what was read into a valid memory, or fails naming the record and what is wrong. */
+    private static Memory checked(IncomingMemory in, Instant now, MemoryReader reader) {
+        try {
+            if (in.content() == null) {
+                throw GptmemException.usage("missing 'content'");
+            }
+            Instant created = in.createdAt() != null ? in.createdAt()
+                    : in.updatedAt() != null ? in.updatedAt() : now;
+            Instant updated = in.updatedAt() != null ? in.updatedAt() : created;
+            return new Memory(
+                    in.id() == null ? Ids.newId() : Ids.imported(in.id()),
+                    MemoryRules.content(in.content()),
+                    MemoryRules.optional("name", in.name()),
+                    MemoryRules.optional("summary", in.summary()),
+                    MemoryRules.optional("reason", in.reason()),
+                    in.tags() == null ? List.of() : MemoryRules.tags(in.tags()),
+                    Boolean.TRUE.equals(in.pinned()),
+                    in.source() == null ? "import" : MemoryRules.source(in.source()),
+                    created, updated);
+        } catch (GptmemException e) {
+            throw GptmemException.failure(reader.position() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package dev.gptmem.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.IncomingMemory;
+import dev.gptmem.core.MemoryReader;
+import dev.gptmem.core.Times;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Reads memories to import from an export document, a JSON array of memories, or JSON Lines,
+ * telling them apart by their first tokens. It streams: only the memory being read is in memory.
+ */
+public final class JsonMemoryReader implements MemoryReader {
+    private static final Set<String> ENVELOPE = Set.of("format", "version", "exported_at", "profile", "memories");
+
+    private enum Shape { DOCUMENT, ARRAY, LINES }
+
+    private final JsonParser json;
+    private final Consumer<String> warnings;
+    private final Set<String> warned = new HashSet<>();
+    private Shape shape;
+    private boolean done;
+    private boolean inMemories;
+    private String pendingField;
+    private boolean sawFormat;
+    private long record;
+    private long line;
+    private String description;
+
+    /** @param warnings receives each warning once, such as a field that was not kept */
+    public JsonMemoryReader(InputStream in, Consumer<String> warnings) {
+        this.warnings = warnings;
+        try {
+            this.json = Json.FACTORY.createParser(in);
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public IncomingMemory next() {
+        try {
+            return advance();
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? position() : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw GptmemException.failure(where + ": invalid JSON: " + oneLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
+        }
+    }
+
+    private IncomingMemory advance() throws IOException {
+        if (done) {
+            return null;
+        }
+        if (shape == null) {
+            return start();
+        }
+        switch (shape) {
+            case ARRAY: {
+                JsonToken token = json.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    return finish();
+                }
+                return memoryAt(token);
+            }
+            case LINES: {
+                JsonToken token = json.nextToken();
+                if (token == null) {
+                    done = true;
+                    return null;
+                }
+                return memoryAt(token);
+            }
+            default:
+                return nextInDocument();
+        }
+    }
+
+    private IncomingMemory start() throws IOException {
+        JsonToken first = json.nextToken();
+        if (first == null) {
+            done = true;
+            return null;
+        }
+        if (first == JsonToken.START_ARRAY) {
+            shape = Shape.ARRAY;
+            return advance();
+        }
+        if (first != JsonToken.START_OBJECT) {
+            throw unrecognised();
+        }
+        JsonLocation start = json.currentTokenLocation();
+        JsonToken field = json.nextToken();
+        if (field == JsonToken.FIELD_NAME && ENVELOPE.contains(json.currentName())) {
+            shape = Shape.DOCUMENT;
+            pendingField = json.currentName();
+            return nextInDocument();
+        }
+        shape = Shape.LINES;
+        mark(start);
+        return memoryBody(field);
+    }
+
+    /** Walks the envelope's fields, handing out the elements of its {@code memories} array. */
+    private IncomingMemory nextInDocument() throws IOException {
+        while (true) {
+            if (inMemories) {
+                JsonToken token = json.nextToken();
+                if (token != JsonToken.END_ARRAY) {
+                    return memoryAt(token);
+                }
+                inMemories = false;
+            }
+            String field;
+            if (pendingField != null) {
+                field = pendingField;
+                pendingField = null;
+            } else {
+                JsonToken token = json.nextToken();
+                if (token == JsonToken.END_OBJECT) {
+                    if (!sawFormat) {
+                        throw GptmemException.failure("line 1: not a gptmem export: 'format' is missing");
+                    }
+                    return finish();
+                }
+                field = json.currentName();
+            }
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "format":
+                    if (value != JsonToken.VALUE_STRING || !Json.FORMAT.equals(json.getText())) {
+                        throw GptmemException.failure(here() + ": unknown format " + json.getText()
+                                + " (expected \"" + Json.FORMAT + "\")");
+                    }
+                    sawFormat = true;
+                    break;
+                case "version":
+                    if (value != JsonToken.VALUE_NUMBER_INT || json.getIntValue() != Json.VERSION) {
+                        throw GptmemException.failure(here() + ": unsupported export version " + json.getText()
+                                + " (this gptmem reads version " + Json.VERSION + ")");
+                    }
+                    break;
+                case "profile":
+                    readProfile(value);
+                    break;
+                case "memories":
+                    if (value != JsonToken.START_ARRAY) {
+                        throw GptmemException.failure(here() + ": 'memories' must be an array");
+                    }
+                    inMemories = true;
+                    break;
+                default:
+                    json.skipChildren();
+            }
+        }
+    }
+
+    private void readProfile(JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            json.skipChildren();
+            return;
+        }
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken token = json.nextToken();
+            if ("description".equals(field) && token == JsonToken.VALUE_STRING) {
+                description = json.getText();
+            } else {
+                json.skipChildren();
+            }
+        }
+    }
+
+    /** After the closing bracket of an array or document, only whitespace may follow. */
+    private IncomingMemory finish() throws IOException {
+        if (json.nextToken() != null) {
+            throw GptmemException.failure(here() + ": unexpected data after the end of the JSON "
+                    + (shape == Shape.ARRAY ? "array" : "document"));
+        }
+        done = true;
+        return null;
+    }
+
+    private IncomingMemory memoryAt(JsonToken token) throws IOException {
+        if (token == null) {
+            throw GptmemException.failure(here() + ": the input ends before the JSON is complete");
+        }
+        mark(json.currentTokenLocation());
+        if (token != JsonToken.START_OBJECT) {
+            throw GptmemException.failure(position() + ": a memory must be a JSON object, not " + describe(token));
+        }
+        return memoryBody(json.nextToken());
+    }
+
+    private void mark(JsonLocation start) {
+        record++;
+        line = start.getLineNr();
+    }
+
+    /** Reads an object's fields, the first of which is already the current token. */
+    private IncomingMemory memoryBody(JsonToken token) throws IOException {
+        String id = null;
+        String content = null;
+        String description = null;
+        String name = null;
+        String summary = null;
+        String reason = null;
+        List<String> tags = null;
+        Boolean pinned = null;
+        String source = null;
+        Instant createdAt = null;
+        Instant updatedAt = null;
+        for (; token == JsonToken.FIELD_NAME; token = json.nextToken()) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "id": id = string(field, value); break;
+                case "content": content = string(field, value); break;
+                case "description": description = string(field, value); break;
+                case "name": name = string(field, value); break;
+                case "summary": summary = string(field, value); break;
+                case "reason": reason = string(field, value); break;
+                case "tags": tags = tags(value); break;
+                case "pinned": pinned = bool(field, value); break;
+                case "source": source = string(field, value); break;
+                case "created_at": createdAt = time(field, value); break;
+                case "updated_at": updatedAt = time(field, value); break;
+                default:
+                    warnOnce("ignored field '" + field + "' (first seen at " + position() + ")", field);
+                    json.skipChildren();
+            }
+        }
+        if (token != JsonToken.END_OBJECT) {
+            throw GptmemException.failure(here() + ": the input ends inside a memory");
+        }
+        if (content == null) {
+            content = description;
+        } else if (description != null) {
+            warnOnce("ignored 'description' where 'content' is also given (first seen at " + position() + ")",
+                    "description");
+        }
+        return new IncomingMemory(id, content, name, summary, reason, tags, pinned, source, createdAt, updatedAt);
+    }
+
+    private String string(String field, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw wrongType(field, "a string", value);
+        }
+        return json.getText();
+    }
+
+    private Boolean bool(String field, JsonToken value) {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+            throw wrongType(field, "true or false", value);
+        }
+        return value == JsonToken.VALUE_TRUE;
+    }
+
+    private Instant time(String field, JsonToken value) throws IOException {
+        String text = string(field, value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Times.parse(text);
+        } catch (GptmemException e) {
+            throw GptmemException.failure(position() + ": '" + field + "': " + e.getMessage());
+        }
+    }
+
+    private List<String> tags(JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.START_ARRAY) {
+            throw wrongType("tags", "an array of strings", value);
+        }
+        List<String> tags = new ArrayList<>();
+        for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
+            if (t != JsonToken.VALUE_STRING) {
+                throw wrongType("tags", "an array of strings", t);
+            }
+            tags.add(json.getText());
+        }
+        return tags;
+    }
+
+    private GptmemException wrongType(String field, String expected, JsonToken got) {
+        return GptmemException.failure(position() + ": '" + field + "' must be " + expected + ", not "
+                + describe(got));
+    }
+
+    private static String describe(JsonToken token) {
+        if (token == null) {
+            return "the end of the input";
+        }
+        switch (token) {
+            case START_OBJECT: return "an object";
+            case START_ARRAY: return "an array";
+            case VALUE_STRING: return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT: return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE: return "a boolean";
+            case VALUE_NULL: return "null";
+            default: return token.asString() == null ? token.name() : token.asString();
+        }
+    }
+
+    private void warnOnce(String message, String key) {
+        if (warned.add(key)) {
+            warnings.accept(message);
+        }
+    }
+
+    private GptmemException unrecognised() {
+        return GptmemException.failure("line 1: not a gptmem export, a JSON array of memories or JSON Lines");
+    }
+
+    private String here() {
+        return "line " + json.currentLocation().getLineNr();
+    }
+
+    @Override
+    public String position() {
+        return shape == Shape.LINES ? "line " + line : "record " + record + " (line " + line + ")";
+    }
+
+    @Override
+    public Optional<String> profileDescription() {
+        return Optional.ofNullable(description);
+    }
+
+    @Override
+    public void close() {
+        try {
+            json.close();
+        } catch (IOException e) {
+            // Nothing read is lost by a failed close.
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.gptmem.store;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.Memory;
+import dev.gptmem.core.MemoryQuery;
+import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.Times;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/** A profile's memories in its H2 file, over one JDBC connection held for one command. */
+final class H2ProfileStore implements ProfileStore {
+    private static final String COLUMNS = "m.id, m.content, m.name, m.summary, m.reason, m.pinned, m.source,"
+            + " m.created_at, m.updated_at,"
+            + " (SELECT LISTAGG(t.tag, ' ') WITHIN GROUP (ORDER BY t.tag) FROM memory_tag t"
+            + " WHERE t.memory_id = m.id) AS tags";
+    private static final String DESCRIPTION = "description";
+    private static final String CREATED_AT = "created_at";
+    private static final String CHANGED_AT = "changed_at";
+
+    private final String name;
+    private final Jdbc jdbc;
+    private final ProfileLock lock;
+    private boolean inTransaction;
+    private boolean changed;
+
+    private H2ProfileStore(String name, Connection connection, ProfileLock lock) {
+        this.name = name;
+        this.jdbc = new Jdbc(connection, name);
+        this.lock = lock;
+    }
+
+    static H2ProfileStore open(String name, Connection connection, ProfileLock lock) {
+        H2ProfileStore store = new H2ProfileStore(name, connection, lock);
+        try {
+            store.transaction(() -> {
+                if (Migrations.apply(store.jdbc, name)) {
+                    if (store.setting(CREATED_AT) == null) {
+                        store.putSetting(CREATED_AT, Times.format(Times.now()));
+                    }
+                    store.changed = true;
+                }
+                return null;
+            });
+            return store;
+        } catch (RuntimeException e) {
+            store.closeConnection();
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<Memory> find(String id) {
+        return jdbc.queryOne("read memory " + id, "SELECT " + COLUMNS + " FROM memory m WHERE m.id = ?",
+                H2ProfileStore::memory, id);
+    }
+
+    @Override
+    public List<String> idsWithPrefix(String prefix, int max) {
+        return jdbc.query("look up id " + prefix,
+                "SELECT id FROM memory WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?",
+                row -> row.getString(1), escapeLike(prefix) + "%", max);
+    }
+
+    @Override
+    public void insert(Memory m) {
+        jdbc.update("add memory " + m.id(),
+                "INSERT INTO memory(id, content, name, summary, reason, pinned, source, created_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                m.id(), m.content(), m.name(), m.summary(), m.reason(), m.pinned(), m.source(),
+                m.createdAt(), m.updatedAt());
+        insertTags(m);
+        changed = true;
+    }
+
+    @Override
+    public void update(Memory m) {
+        jdbc.update("update memory " + m.id(),
+                "UPDATE memory SET content = ?, name = ?, summary = ?, reason = ?, pinned = ?, source = ?,"
+                        + " created_at = ?, updated_at = ? WHERE id = ?",
+                m.content(), m.name(), m.summary(), m.reason(), m.pinned(), m.source(),
+                m.createdAt(), m.updatedAt(), m.id());
+        jdbc.update("update tags of " + m.id(), "DELETE FROM memory_tag WHERE memory_id = ?", m.id());
+        insertTags(m);
+        changed = true;
+    }
+
+    private void insertTags(Memory m) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String tag : m.tags()) {
+            rows.add(new Object[] {m.id(), tag});
+        }
+        jdbc.batch("tag memory " + m.id(), "INSERT INTO memory_tag(memory_id, tag) VALUES (?, ?)", rows);
+    }
+
+    @Override
+    public boolean delete(String id) {
+        boolean deleted = jdbc.update("delete memory " + id, "DELETE FROM memory WHERE id = ?", id) > 0;
+        changed |= deleted;
+        return deleted;
+    }
+
+    @Override
+    public void query(MemoryQuery q, Consumer<Memory> sink) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM memory m WHERE TRUE");
+        List<Object> params = new ArrayList<>();
+        if (q.pinned() != null) {
+            sql.append(" AND m.pinned = ?");
+            params.add(q.pinned());
+        }
+        for (String tag : q.tags()) {
+            sql.append(" AND EXISTS (SELECT 1 FROM memory_tag t WHERE t.memory_id = m.id AND t.tag = ?)");
+            params.add(tag);
+        }
+        for (String word : q.words()) {
+            String pattern = "%" + escapeLike(word) + "%";
+            sql.append(" AND (m.content ILIKE ? ESCAPE '\\' OR m.name ILIKE ? ESCAPE '\\'"
+                    + " OR m.summary ILIKE ? ESCAPE '\\' OR m.reason ILIKE ? ESCAPE '\\'"
+                    + " OR EXISTS (SELECT 1 FROM memory_tag t WHERE t.memory_id = m.id"
+                    + " AND t.tag ILIKE ? ESCAPE '\\'))");
+            for (int i = 0; i < 5; i++) {
+                params.add(pattern);
+            }
+        }
+        sql.append(orderBy(q));
+        if (q.limit() != null || q.offset() > 0) {
+            sql.append(" LIMIT ? OFFSET ?");
+            params.add(q.limit() == null ? Long.MAX_VALUE : q.limit().longValue());
+            params.add(q.offset());
+        }
+        jdbc.stream("read memories", sql.toString(), H2ProfileStore::memory, sink, params.toArray());
+    }
+
+    private static String orderBy(MemoryQuery q) {
+        boolean descending = q.sort() != MemoryQuery.Sort.NAME;
+        String direction = descending != q.reverse() ? " DESC" : " ASC";
+        switch (q.sort()) {
+            case UPDATED:
+                return " ORDER BY m.updated_at" + direction + ", m.id" + direction;
+            case NAME:
+                return " ORDER BY LOWER(LEFT(COALESCE(m.name, m.summary, m.content), 200))" + direction
+                        + ", m.id" + direction;
+            default:
+                return " ORDER BY m.created_at" + direction + ", m.id" + direction;
+        }
+    }
+
+    @Override
+    public long count() {
+        return jdbc.queryOne("count memories", "SELECT COUNT(*) FROM memory", row -> row.getLong(1)).orElse(0L);
+    }
+
+    @Override
+    public List<String> tags() {
+        return jdbc.query("list tags", "SELECT DISTINCT tag FROM memory_tag ORDER BY tag", row -> row.getString(1));
+    }
+
+    @Override
+    public String description() {
+        return setting(DESCRIPTION);
+    }
+
+    @Override
+    public void setDescription(String description) {
+        putSetting(DESCRIPTION, description);
+        changed = true;
+    }
+
+    @Override
+    public Instant createdAt() {
+        String created = setting(CREATED_AT);
+        return created == null ? null : Times.parse(created);
+    }
+
+    @Override
+    public Instant changedAt() {
+        String at = setting(CHANGED_AT);
+        return at == null ? createdAt() : Times.parse(at);
+    }
+
+    private String setting(String key) {
+        return jdbc.queryOne("read setting " + key, "SELECT setting_value FROM profile_setting WHERE name = ?",
+                row -> row.getString(1), key).orElse(null);
+    }
+
+    private void putSetting(String key, String value) {
+        if (value == null) {
+            jdbc.update("clear setting " + key, "DELETE FROM profile_setting WHERE name = ?", key);
+        } else {
+            jdbc.update("save setting " + key, "MERGE INTO profile_setting(name, setting_value) KEY(name) VALUES (?, ?)",
+                    key, value);
+        }
+    }
+
+    @Override
+    public <T> T transaction(Supplier<T> work) {
+        return run(work, true);
+    }
+
+    @Override
+    public <T> T rehearse(Supplier<T> work) {
+        return run(work, false);
+    }
+
+    private <T> T run(Supplier<T> work, boolean commit) {
+        if (inTransaction) {
+            return work.get();
+        }
+        Connection connection = jdbc.connection();
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+            changed = false;
+            T result = work.get();
+            if (commit && changed) {
+                putSetting(CHANGED_AT, Times.format(Times.now()));
+                connection.commit();
+                // Success is reported only once the data is on the disk, not just in the OS cache.
+                jdbc.execute("write to disk", "CHECKPOINT SYNC");
+            } else if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(connection);
+            throw jdbc.failure("commit", e);
+        } catch (RuntimeException e) {
+            rollbackQuietly(connection);
+            throw e;
+        } finally {
+            inTransaction = false;
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                // The connection is closed at the end of the command anyway.
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The original failure is the one worth reporting.
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            closeConnection();
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void closeConnection() {
+        try {
+            jdbc.connection().close();
+        } catch (SQLException e) {
+            throw GptmemException.failure("cannot close profile '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static Memory memory(ResultSet row) throws SQLException {
+        String tags = row.getString("tags");
+        return new Memory(row.getString("id"), row.getString("content"), row.getString("name"),
+                row.getString("summary"), row.getString("reason"),
+                tags == null || tags.isEmpty() ? List.of() : List.of(tags.split(" ")),
+                row.getBoolean("pinned"), row.getString("source"),
+                Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.gptmem.store;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.Home;
+import dev.gptmem.core.OwnerOnly;
+import dev.gptmem.core.ProfileNames;
+import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.Storage;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+import org.h2.api.ErrorCode;
+
+/** Profiles as H2 files: {@code <home>/profiles/<name>.mv.db}, guarded by {@code <name>.lock}. */
+public final class H2Storage implements Storage {
+    private static final String SUFFIX = ".mv.db";
+    // No trace files beside the memories, no shutdown hook (every command closes what it opens),
+    // and results streamed rather than built in memory, so exports of any size fit a small heap.
+    private static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0;LAZY_QUERY_EXECUTION=TRUE";
+
+    private final Home home;
+    private final Duration lockTimeout;
+    private final Supplier<String> holder;
+
+    /**
+     * @param lockTimeout how long to wait for a profile another process holds
+     * @param holder      what this process is doing, as others waiting for the profile will see it
+     */
+    public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder) {
+        this.home = home;
+        this.lockTimeout = lockTimeout;
+        this.holder = holder;
+    }
+
+    @Override
+    public Path file(String profile) {
+        return home.profilesDir().resolve(ProfileNames.check(profile) + SUFFIX);
+    }
+
+    private Path lockFile(String profile) {
+        return home.profilesDir().resolve(profile + ".lock");
+    }
+
+    @Override
+    public boolean exists(String profile) {
+        return Files.isRegularFile(file(profile));
+    }
+
+    @Override
+    public List<String> profiles() {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(home.profilesDir())) {
+            return names;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(home.profilesDir(), "*" + SUFFIX)) {
+            for (Path f : files) {
+                String name = f.getFileName().toString();
+                name = name.substring(0, name.length() - SUFFIX.length());
+                if (name.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot list profiles in " + home.profilesDir() + ": " + e.getMessage(), e);
+        }
+        names.sort(null);
+        return names;
+    }
+
+    @Override
+    public ProfileStore open(String profile, boolean create) {
+        Path file = file(profile);
+        if (!create && !Files.isRegularFile(file)) {
+            throw missing(profile);
+        }
+        OwnerOnly.directory(home.dir());
+        OwnerOnly.directory(home.profilesDir());
+        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get());
+        try {
+            if (!create && !Files.isRegularFile(file)) {
+                throw missing(profile);
+            }
+            Connection connection = connect(profile, file);
+            OwnerOnly.file(file);
+            return H2ProfileStore.open(profile, connection, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static GptmemException missing(String profile) {
+        return GptmemException.notFound("no profile '" + profile + "' (create it with 'gptmem profile create "
+                + profile + "', or see 'gptmem profile list')");
+    }
+
+    private static Connection connect(String profile, Path file) {
+        String base = file.toString().substring(0, file.toString().length() - SUFFIX.length());
+        try {
+            return org.h2.Driver.load().connect("jdbc:h2:file:" + base + SETTINGS, new Properties());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw GptmemException.failure("profile '" + profile + "' is open in another program ("
+                        + file + "); close it and try again", e);
+            }
+            if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
+                throw GptmemException.failure("profile '" + profile + "' is damaged or not a gptmem profile ("
+                        + file + "): " + e.getMessage(), e);
+            }
+            throw GptmemException.failure("cannot open profile '" + profile + "' (" + file + "): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String profile) {
+        try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get())) {
+            Files.deleteIfExists(file(profile));
+            Files.deleteIfExists(home.profilesDir().resolve(profile + ".trace.db"));
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot delete profile '" + profile + "': " + e.getMessage(), e);
+        }
+        deleteLockFile(profile);
+    }
+
+    @Override
+    public void rename(String from, String to) {
+        try (ProfileLock a = ProfileLock.acquire(lockFile(from), from, lockTimeout, holder.get());
+             ProfileLock b = ProfileLock.acquire(lockFile(to), to, lockTimeout, holder.get())) {
+            if (Files.exists(file(to))) {
+                throw GptmemException.failure("profile '" + to + "' already exists");
+            }
+            Files.move(file(from), file(to));
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot rename profile '" + from + "' to '" + to + "': "
+                    + e.getMessage(), e);
+        }
+        deleteLockFile(from);
+    }
+
+    private void deleteLockFile(String profile) {
+        try {
+            Files.deleteIfExists(lockFile(profile));
+        } catch (IOException e) {
+            // A stale lock file is harmless: locks live in the kernel, not in the file's content.
+        }
+    }
+
+    @Override
+    public long sizeOnDisk(String profile) {
+        try {
+            return Files.size(file(profile));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
