@@ -1,0 +1,310 @@
+#!/usr/bin/env bash
+# Builds gptmem from this checkout and installs it for the current user.
+# Run ./install.sh --help for usage.
+if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
+set -euo pipefail
+
+readonly MIN_JAVA=17
+readonly LAUNCHER_MARK='# gptmem launcher written by install.sh'
+
+usage() {
+  cat <<'EOF'
+Usage: ./install.sh [--jdk DIR]
+       ./install.sh --uninstall
+       ./install.sh --help
+
+Builds gptmem from this checkout and installs it under PREFIX
+(default: ~/.local):
+
+  PREFIX/bin/gptmem              launcher script
+  PREFIX/lib/gptmem/gptmem.jar   the program
+
+Building needs a JDK 17 or newer. Without --jdk, the newest one among
+$JAVA_HOME, java on PATH and /usr/lib/jvm/* is used; running gptmem later
+needs only its Java runtime. Run again to update in place.
+
+Options:
+  --jdk DIR     build and run with the JDK in DIR
+  --uninstall   remove the launcher and PREFIX/lib/gptmem; memories
+                (GPTMEM_HOME, $XDG_DATA_HOME/gptmem, ~/.local/share/gptmem)
+                are never touched
+  -h, --help    show this help
+
+Environment:
+  PREFIX        installation root (default: $HOME/.local)
+EOF
+}
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "install.sh: $*"; exit 1; }
+usage_error() { say "install.sh: $* (see ./install.sh --help)"; exit 2; }
+
+# Single-quotes a string for a POSIX shell script.
+sh_quote() { printf "'%s'" "${1//\'/\'\\\'\'}"; }
+
+# --- finding a JDK -----------------------------------------------------------
+
+# Prints "java.home<TAB>java.version<TAB>feature" for the java binary $1, or
+# fails if it does not run.
+java_info() {
+  local java=$1 settings home='' version='' line
+  settings=$("$java" -XshowSettings:properties -version 2>&1) || return 1
+  while IFS= read -r line; do
+    case $line in
+      *' java.home = '*) home=${line#* java.home = } ;;
+      *' java.version = '*) version=${line#* java.version = } ;;
+    esac
+  done <<<"$settings"
+  [[ -n $home && -n $version ]] || return 1
+  local feature=${version%%[!0-9]*}
+  # Java 8 and older report 1.N.
+  [[ $feature == 1 ]] && { feature=${version#1.}; feature=${feature%%[!0-9]*}; }
+  [[ -n $feature ]] || return 1
+  printf '%s\t%s\t%s\n' "$home" "$version" "$feature"
+}
+
+# Succeeds when version $1 is newer than version $2 (e.g. 21.0.2 > 17.0.15).
+version_newer() {
+  local -a a b
+  IFS=. read -ra a <<<"${1%%[!0-9.]*}"
+  IFS=. read -ra b <<<"${2%%[!0-9.]*}"
+  local i
+  for i in 0 1 2 3; do
+    local x=$((10#${a[i]:-0})) y=$((10#${b[i]:-0}))
+    ((x > y)) && return 0
+    ((x < y)) && return 1
+  done
+  return 1
+}
+
+# Sets JDK_HOME, JDK_VERSION and JDK_FEATURE to the newest JDK 17+ among the candidates.
+find_jdk() {
+  local -a candidates=()
+  if [[ -n ${JDK_OPTION:-} ]]; then
+    candidates=("$JDK_OPTION/bin/java")
+  else
+    [[ -n ${JAVA_HOME:-} ]] && candidates+=("$JAVA_HOME/bin/java")
+    command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+    local java
+    for java in /usr/lib/jvm/*/bin/java; do
+      [[ -x $java ]] && candidates+=("$java")
+    done
+  fi
+
+  JDK_HOME='' JDK_VERSION='' JDK_FEATURE=''
+  local java info home version feature
+  local -a rejected=()
+  local seen=$'\n'
+  for java in "${candidates[@]}"; do
+    [[ -x $java ]] || { rejected+=("$java: not found"); continue; }
+    info=$(java_info "$java") || { rejected+=("$java: does not run"); continue; }
+    IFS=$'\t' read -r home version feature <<<"$info"
+    home=$(cd "$home" && pwd -P)
+    [[ $seen == *$'\n'"$home"$'\n'* ]] && continue
+    seen+="$home"$'\n'
+    if ((feature < MIN_JAVA)); then
+      rejected+=("$home: Java $version")
+    elif [[ ! -x $home/bin/javac ]]; then
+      rejected+=("$home: Java $version runtime without javac")
+    elif [[ -z $JDK_HOME ]] || version_newer "$version" "$JDK_VERSION"; then
+      JDK_HOME=$home JDK_VERSION=$version JDK_FEATURE=$feature
+    fi
+  done
+
+  if [[ -z $JDK_HOME ]]; then
+    local found='' entry
+    for entry in "${rejected[@]}"; do found+="${found:+; }$entry"; done
+    if [[ -n ${JDK_OPTION:-} ]]; then
+      die "--jdk $JDK_OPTION is not a JDK $MIN_JAVA or newer ($found)"
+    fi
+    die "no JDK $MIN_JAVA or newer in \$JAVA_HOME, on PATH or in /usr/lib/jvm (${found:-none found}); install one (e.g. apt install openjdk-17-jdk-headless) or set JAVA_HOME"
+  fi
+}
+
+# --- building ----------------------------------------------------------------
+
+# Sets BUILT_JAR to the runnable jar that ./mvnw package just produced.
+build() {
+  say "Building with JDK $JDK_VERSION at $JDK_HOME ..."
+  local maven_opts=${MAVEN_OPTS:-}
+  # Maven 3.9's Guice calls sun.misc.Unsafe, which JDK 24+ warns about on
+  # every build; the option that allows it quietly does not exist before 23.
+  if ((JDK_FEATURE >= 24)); then
+    maven_opts+="${maven_opts:+ }--sun-misc-unsafe-memory-access=allow"
+  fi
+  (cd "$SOURCE_DIR" && JAVA_HOME=$JDK_HOME MAVEN_OPTS=$maven_opts ./mvnw -q -DskipTests package) ||
+    die "build failed (./mvnw -q -DskipTests package in $SOURCE_DIR)"
+
+  # Version bumps leave older jars behind in target/, so take the newest.
+  BUILT_JAR=''
+  local jar
+  for jar in "$SOURCE_DIR"/target/gptmem-*.jar; do
+    case ${jar##*/} in *-sources.jar | *-javadoc.jar | *-tests.jar) continue ;; esac
+    [[ -f $jar ]] || continue
+    if [[ -z $BUILT_JAR || $jar -nt $BUILT_JAR ]]; then BUILT_JAR=$jar; fi
+  done
+  [[ -n $BUILT_JAR ]] || die "build produced no target/gptmem-*.jar"
+}
+
+# --- installing --------------------------------------------------------------
+
+# Copies $1 to $2 with mode $3 through a temporary file, so a gptmem that
+# is running during an update never sees a half-written file.
+put_file() {
+  local src=$1 dest=$2 mode=$3 tmp
+  mkdir -p "${dest%/*}" || die "cannot create ${dest%/*}"
+  tmp=$(mktemp "$dest.XXXXXX") || die "cannot write to ${dest%/*}"
+  TMP_FILES+=("$tmp")
+  if ! { cat "$src" >"$tmp" && chmod "$mode" "$tmp" && mv -f "$tmp" "$dest"; }; then
+    die "cannot write $dest"
+  fi
+}
+
+install_jar() {
+  put_file "$BUILT_JAR" "$JAR" 644
+  say "Installed $JAR"
+}
+
+write_launcher() {
+  cat <<EOF
+#!/bin/sh
+$LAUNCHER_MARK; run it again to update.
+java=$(sh_quote "$JDK_HOME/bin/java")
+jar=$(sh_quote "$JAR")
+if [ ! -x "\$java" ]; then
+  if [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then
+    java=\$JAVA_HOME/bin/java
+  elif command -v java >/dev/null 2>&1; then
+    java=\$(command -v java)
+  else
+    echo "gptmem: cannot find Java: \$java is gone, and neither JAVA_HOME nor PATH has a java; set JAVA_HOME to a Java $MIN_JAVA+ runtime or reinstall gptmem" >&2
+    exit 1
+  fi
+fi
+exec "\$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "\$jar" "\$@"
+EOF
+}
+
+install_launcher() {
+  local tmp
+  tmp=$(mktemp)
+  TMP_FILES+=("$tmp")
+  write_launcher >"$tmp"
+  put_file "$tmp" "$LAUNCHER" 755
+  say "Installed $LAUNCHER (runs Java $JDK_VERSION from $JDK_HOME)"
+}
+
+check_installed() {
+  local version
+  version=$("$LAUNCHER" --version </dev/null) || die "installed, but '$LAUNCHER --version' failed"
+  say "${version%%$'\n'*} is ready."
+}
+
+check_path() {
+  local bin=$PREFIX/bin
+  case ":$PATH:" in
+    *":$bin:"* | *":$bin/:"*)
+      local found
+      found=$(command -v gptmem 2>/dev/null || true)
+      if [[ -n $found && $found != "$LAUNCHER" ]]; then
+        say "Note: $found comes before $LAUNCHER on your PATH."
+      fi
+      ;;
+    *)
+      local shown
+      if [[ $bin == "$HOME"/* ]]; then
+        shown="\$HOME/${bin#"$HOME"/}"
+      else
+        shown=$bin
+        shown=${shown//\\/\\\\} shown=${shown//\"/\\\"} shown=${shown//\$/\\\$} shown=${shown//\`/\\\`}
+      fi
+      say "$bin is not on your PATH. Add this line to your shell profile (~/.profile, ~/.bashrc or ~/.zshrc):"
+      say "  export PATH=\"$shown:\$PATH\""
+      ;;
+  esac
+}
+
+do_install() {
+  find_jdk
+  build
+  install_jar
+  install_launcher
+  check_installed
+  check_path
+}
+
+# --- uninstalling ------------------------------------------------------------
+
+REMOVED=0
+
+uninstall_launcher() {
+  [[ -e $LAUNCHER || -L $LAUNCHER ]] || return 0
+  if grep -qF "$LAUNCHER_MARK" "$LAUNCHER" 2>/dev/null; then
+    rm -f "$LAUNCHER"
+    say "Removed $LAUNCHER"
+    REMOVED=$((REMOVED + 1))
+  else
+    say "Left $LAUNCHER alone: it was not written by install.sh"
+  fi
+}
+
+uninstall_lib() {
+  [[ -d $LIB_DIR ]] || return 0
+  rm -rf "$LIB_DIR"
+  say "Removed $LIB_DIR/"
+  REMOVED=$((REMOVED + 1))
+}
+
+do_uninstall() {
+  uninstall_launcher
+  uninstall_lib
+  if ((REMOVED == 0)); then
+    say "Nothing to remove: gptmem is not installed under $PREFIX"
+  else
+    say "Your memories were not touched."
+  fi
+}
+
+# --- main --------------------------------------------------------------------
+
+# Temporary files that an interrupted or failed run leaves behind.
+TMP_FILES=()
+cleanup() { ((${#TMP_FILES[@]} == 0)) || rm -f -- "${TMP_FILES[@]}"; }
+trap cleanup EXIT
+
+main() {
+  local action=install
+  JDK_OPTION=''
+  while (($#)); do
+    case $1 in
+      -h | --help) usage; exit 0 ;;
+      --uninstall) action=uninstall ;;
+      --jdk)
+        (($# >= 2)) || usage_error "--jdk needs a directory"
+        JDK_OPTION=$2
+        shift
+        ;;
+      --jdk=*) JDK_OPTION=${1#--jdk=} ;;
+      -*) usage_error "unknown option: $1" ;;
+      *) usage_error "unexpected argument: $1" ;;
+    esac
+    shift
+  done
+  if [[ $action == uninstall && -n $JDK_OPTION ]]; then
+    usage_error "--jdk does nothing with --uninstall"
+  fi
+
+  PREFIX=${PREFIX:-$HOME/.local}
+  [[ $PREFIX == /* ]] || PREFIX=$PWD/$PREFIX
+  PREFIX=${PREFIX%/}
+  if [[ -n $JDK_OPTION && $JDK_OPTION != /* ]]; then JDK_OPTION=$PWD/$JDK_OPTION; fi
+
+  SOURCE_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
+  LAUNCHER=$PREFIX/bin/gptmem
+  LIB_DIR=$PREFIX/lib/gptmem
+  JAR=$LIB_DIR/gptmem.jar
+
+  "do_$action"
+}
+
+main "$@"
