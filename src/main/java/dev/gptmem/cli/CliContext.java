@@ -118,14 +118,15 @@ public final class CliContext {
     }
 
     /**
-     * Asks a yes/no question on the terminal. Without a terminal to ask on, nothing destructive
-     * happens silently: the caller is told to confirm with {@code -y}.
+     * Asks a yes/no question on the terminal before {@code action} (such as "delete 3 memories").
+     * Without a terminal to ask on, nothing destructive happens silently: the caller must pass -y.
      */
-    boolean confirm(PrintWriter err, String question) {
+    boolean confirm(PrintWriter err, String action) {
         if (!terminal.stdinIsTerminal()) {
-            throw GptmemException.failure(question.replaceFirst("\\?$", "") + ": not confirmed"
-                    + " (no terminal to ask on); pass -y to confirm");
+            throw GptmemException.failure("not going to " + action
+                    + " without confirmation (no terminal to ask on); pass -y to confirm");
         }
+        String question = Character.toUpperCase(action.charAt(0)) + action.substring(1) + "?";
         err.print(question + " [y/N] ");
         err.flush();
         try {

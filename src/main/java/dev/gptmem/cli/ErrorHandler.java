@@ -9,6 +9,8 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import java.util.List;
 
 /** Every error becomes one line on stderr, {@code gptmem: …}, and its exit code; stack traces only with --debug. */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -25,10 +27,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (context.debug()) {
             e.printStackTrace(err);
         }
-        err.println("gptmem: " + oneLine(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println("gptmem: " + oneLine(describe(e)) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /** Picocli's words, but for a mistyped command name say so and suggest the closest ones, as git does. */
+    private static String describe(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException) {
+            UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
+            List<String> args = unmatched.getUnmatched();
+            CommandLine cmd = e.getCommandLine();
+            if (!args.isEmpty() && !cmd.getSubcommands().isEmpty() && !args.get(0).startsWith("-")) {
+                List<String> suggestions = unmatched.getSuggestions();
+                return "unknown command '" + args.get(0) + "'" + (suggestions.isEmpty() ? ""
+                        : "; did you mean '" + String.join("' or '", suggestions.subList(0, Math.min(2, suggestions.size()))) + "'?");
+            }
+        }
+        return e.getMessage();
     }
 
     @Override

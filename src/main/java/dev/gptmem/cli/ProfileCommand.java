@@ -86,8 +86,8 @@ final class ProfileCommand implements Runnable {
             @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ProfileService profiles = context.profiles();
         ProfileInfo p = profiles.show(name);
-        if (!yes && !context.confirm(err(), "Delete profile '" + name + "' and its " + p.memories()
-                + (p.memories() == 1 ? " memory?" : " memories?"))) {
+        if (!yes && !context.confirm(err(), "delete profile '" + name + "' and its " + p.memories()
+                + (p.memories() == 1 ? " memory" : " memories"))) {
             throw GptmemException.failure("nothing deleted");
         }
         profiles.remove(name);

@@ -55,7 +55,7 @@ final class RmCommand implements Runnable {
         List<String> selected = context.memories().selectForRemoval(profile, ids, tags, all);
         if (selected.size() > 1 && !yes
                 && !context.confirm(spec.commandLine().getErr(),
-                        "Delete " + selected.size() + " memories from profile '" + profile + "'?")) {
+                        "delete " + selected.size() + " memories from profile '" + profile + "'")) {
             throw GptmemException.failure("nothing deleted");
         }
         int deleted = context.memories().remove(profile, selected);

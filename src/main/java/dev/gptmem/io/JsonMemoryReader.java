@@ -143,8 +143,8 @@ public final class JsonMemoryReader implements MemoryReader {
             switch (field) {
                 case "format":
                     if (value != JsonToken.VALUE_STRING || !Json.FORMAT.equals(json.getText())) {
-                        throw GptmemException.failure(here() + ": unknown format " + json.getText()
-                                + " (expected \"" + Json.FORMAT + "\")");
+                        throw GptmemException.failure(here() + ": unknown format '" + json.getText()
+                                + "' (expected '" + Json.FORMAT + "')");
                     }
                     sawFormat = true;
                     break;

@@ -121,6 +121,7 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    @SuppressWarnings("try") // the lock is held for the block, not used in it
     public void delete(String profile) {
         try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get())) {
             Files.deleteIfExists(file(profile));
@@ -132,6 +133,7 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    @SuppressWarnings("try") // the locks are held for the block, not used in it
     public void rename(String from, String to) {
         try (ProfileLock a = ProfileLock.acquire(lockFile(from), from, lockTimeout, holder.get());
              ProfileLock b = ProfileLock.acquire(lockFile(to), to, lockTimeout, holder.get())) {
