@@ -90,7 +90,7 @@ public final class H2Storage implements Storage {
             }
             Connection connection = connect(profile, file);
             OwnerOnly.file(file);
-            return H2ProfileStore.open(profile, connection, lock);
+            return H2ProfileStore.open(profile, file, connection, lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

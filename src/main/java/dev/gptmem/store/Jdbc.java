@@ -62,22 +62,6 @@ final class Jdbc {
         }
     }
 
-    /** Runs one statement for each parameter row. */
-    void batch(String what, String sql, List<Object[]> rows) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (Object[] row : rows) {
-                bind(statement, row);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        } catch (SQLException e) {
-            throw failure(what, e);
-        }
-    }
-
     void execute(String what, String sql) {
         try (var statement = connection.createStatement()) {
             statement.execute(sql);

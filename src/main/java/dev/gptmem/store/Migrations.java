@@ -15,7 +15,7 @@ final class Migrations {
     }
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, "memories, tags and profile settings", List.of(
+            new Migration(1, "memories and profile settings", List.of(
                     "CREATE TABLE IF NOT EXISTS memory ("
                             + " id CHARACTER VARYING(36) PRIMARY KEY,"
                             // 100,000 code points may take up to 200,000 UTF-16 chars.
@@ -23,17 +23,16 @@ final class Migrations {
                             + " name CHARACTER VARYING(200000),"
                             + " summary CHARACTER VARYING(200000),"
                             + " reason CHARACTER VARYING(200000),"
+                            // Tags live in the row: a tag table with its indexes made every
+                            // write several times dearer, and filtering a profile by tag is a
+                            // scan that takes milliseconds even at 64k memories.
+                            + " tags CHARACTER VARYING(128) ARRAY NOT NULL,"
                             + " pinned BOOLEAN NOT NULL DEFAULT FALSE,"
                             + " source CHARACTER VARYING(32) NOT NULL,"
                             + " created_at TIMESTAMP(3) WITH TIME ZONE NOT NULL,"
                             + " updated_at TIMESTAMP(3) WITH TIME ZONE NOT NULL)",
+                    // Lets export and list stream in order instead of sorting everything first.
                     "CREATE INDEX IF NOT EXISTS memory_created ON memory(created_at, id)",
-                    "CREATE INDEX IF NOT EXISTS memory_updated ON memory(updated_at, id)",
-                    "CREATE TABLE IF NOT EXISTS memory_tag ("
-                            + " memory_id CHARACTER VARYING(36) NOT NULL REFERENCES memory(id) ON DELETE CASCADE,"
-                            + " tag CHARACTER VARYING(128) NOT NULL,"
-                            + " PRIMARY KEY (memory_id, tag))",
-                    "CREATE INDEX IF NOT EXISTS memory_tag_tag ON memory_tag(tag)",
                     "CREATE TABLE IF NOT EXISTS profile_setting ("
                             + " name CHARACTER VARYING(64) PRIMARY KEY,"
                             + " setting_value CHARACTER VARYING(100000))")));
