@@ -12,14 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", sortOptions = false, usageHelpAutoWidth = true,
         header = "Add a memory and print its id.",
-        description = {
-            "The content is the arguments joined by spaces; '-', or no arguments with piped input, reads it",
-            "from standard input. Only the new id is printed, so id=$(gptmem add …) works."
-        },
+        description = "The content is the arguments joined by spaces; '-', or no arguments with piped input, reads it "
+              + "from standard input. Only the new id is printed, so id=$(gptmem add …) works.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem add \"Prefers metric units\" -t prefs",
-            "  gptmem add -n \"Training plan\" -t fitness,plans --pin \"Runs 5k on Mon, Wed, Fri\"",
+            "  gptmem add -n \"Training plan\" -t fitness,plans --pin \"Runs 5k three times a week\"",
             "  id=$(echo \"Allergic to penicillin\" | gptmem -p doctor add -t health)"
         })
 final class AddCommand implements Runnable {

@@ -15,10 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "edit", sortOptions = false, usageHelpAutoWidth = true,
         header = "Change a memory.",
-        description = {
-            "With field options, changes just those fields. With none, opens the memory in $VISUAL or",
-            "$EDITOR (else vi). An empty value clears a field. An edit that changes nothing writes nothing."
-        },
+        description = "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
+              + "$EDITOR (else vi). An empty value clears a field. An edit that changes nothing writes nothing.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem edit 3f2a --add-tag travel --pin",

@@ -22,11 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
         header = "Write a profile's memories as JSON.",
-        description = {
-            "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is",
-            "one memory per line, for streaming and jq. Memories are written oldest first. With -o the",
-            "file appears only once it is complete, readable by its owner only."
-        },
+        description = "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
+              + "memory per line, for streaming and jq. Memories are written oldest first. With -o the file "
+              + "appears only once it is complete, readable by its owner only.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem export -o backup.json",

@@ -20,11 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
         header = "Read memories from a gptmem export, a JSON array of memories, or JSON Lines.",
-        description = {
-            "The format is recognised from the content. The import is one transaction: if any record is",
-            "malformed, nothing is written and the error names the record. Memories without an id get a",
-            "new one; 'description' is accepted as another name for 'content'."
-        },
+        description = "The format is recognised from the content. The import is one transaction: if any record is "
+              + "malformed, nothing is written and the error names the record. Memories without an id get a new "
+              + "one; 'description' is accepted as another name for 'content'.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem -p trainer import backup.json",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "profile", usageHelpAutoWidth = true,
         header = "Manage profiles: one per GPT, each its own database file.",
+        description = "A profile is the file <home>/profiles/NAME.mv.db. 'gptmem profile' alone lists them.",
         synopsisSubcommandLabel = "COMMAND",
         footerHeading = "%nExamples:%n",
         footer = {
@@ -46,12 +47,16 @@ final class ProfileCommand implements Runnable {
     }
 
     @Command(name = "list", aliases = "ls", header = "List profiles with their memory count, size and last change.",
-            description = "The profile in use is marked with *. Running 'gptmem profile' alone does the same.")
+            description = "The profile in use is marked with *. Running 'gptmem profile' alone does the same.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile list", "  gptmem profile list -q    # names only, for scripts"})
     void list(@Mixin OutputOptions output) {
         print(context.profiles().list(), output);
     }
 
-    @Command(name = "show", header = "Describe one profile (default: the one in use).")
+    @Command(name = "show", header = "Describe one profile (default: the one in use).",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile show", "  gptmem profile show trainer --json"})
     void show(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name.") String name,
               @Mixin OutputOptions output) {
         ProfileService profiles = context.profiles();
@@ -72,7 +77,9 @@ final class ProfileCommand implements Runnable {
         out.flush();
     }
 
-    @Command(name = "create", header = "Create an empty profile.")
+    @Command(name = "create", header = "Create an empty profile.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile create trainer --description \"Running coach GPT\""})
     void create(@Parameters(paramLabel = "NAME", description = "Lowercase letters, digits, '-' and '_'.") String name,
                 @Option(names = {"-d", "--description"}, paramLabel = "TEXT",
                         description = "Which GPT this profile serves.") String description) {
@@ -81,7 +88,9 @@ final class ProfileCommand implements Runnable {
     }
 
     @Command(name = "rm", header = "Delete a profile and all its memories.",
-            description = "Asks first; without a terminal to ask on, it needs -y.")
+            description = "Asks first; without a terminal to ask on, it needs -y.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile rm trainer", "  gptmem profile rm scratch -y"})
     void rm(@Parameters(paramLabel = "NAME", description = "Profile to delete.") String name,
             @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ProfileService profiles = context.profiles();
@@ -94,14 +103,18 @@ final class ProfileCommand implements Runnable {
         err().println("deleted profile '" + name + "'");
     }
 
-    @Command(name = "rename", header = "Rename a profile.")
+    @Command(name = "rename", header = "Rename a profile.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile rename trainer coach"})
     void rename(@Parameters(paramLabel = "OLD", index = "0") String from,
                 @Parameters(paramLabel = "NEW", index = "1") String to) {
         context.profiles().rename(from, to);
         err().println("renamed profile '" + from + "' to '" + to + "'");
     }
 
-    @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.")
+    @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile use trainer", "  gptmem profile use default"})
     void use(@Parameters(paramLabel = "NAME") String name) {
         context.profiles().use(name);
         err().println("now using profile '" + name + "'");

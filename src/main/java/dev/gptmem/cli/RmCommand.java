@@ -11,9 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "rm", sortOptions = false, usageHelpAutoWidth = true,
         header = "Delete memories.",
-        description = {
-            "Deleting more than one memory asks first; without a terminal to ask on, it needs -y."
-        },
+        description = "Deleting more than one memory asks first; without a terminal to ask on, it needs -y.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem rm 3f2a",

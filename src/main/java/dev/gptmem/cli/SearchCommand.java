@@ -10,10 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "search", sortOptions = false, usageHelpAutoWidth = true,
         header = "Find memories that contain every word of a query.",
-        description = {
-            "A memory matches when each word occurs, in any case, in its content, name, summary, reason",
-            "or tags. Part of a word matches too: 'unit' finds 'units'."
-        },
+        description = "A memory matches when each word occurs, in any case, in its content, name, summary, reason or "
+              + "tags. Part of a word matches too: 'unit' finds 'units'.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem search metric units",
