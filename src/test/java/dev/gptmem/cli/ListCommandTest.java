@@ -113,6 +113,21 @@ class ListCommandTest extends CliTestBase {
     }
 
     @Test
+    void onATerminalLongLinesAreCutToItsWidthButNotInAPipe() {
+        String longText = "word ".repeat(40).strip();
+        add(longText);
+        env.put("NO_COLOR", "1");
+
+        terminal(Terminal.fixed(false, true, 60));
+        List<String> narrow = run("list").succeeded().lines();
+        assertThat(narrow).allSatisfy(line -> assertThat(line.codePointCount(0, line.length())).isLessThanOrEqualTo(60));
+        assertThat(narrow.get(1)).endsWith("…");
+
+        terminal(Terminal.PIPES);
+        assertThat(run("list").succeeded().lines().get(1)).endsWith(longText);
+    }
+
+    @Test
     void emptyProfilePrintsNoDataAndSaysSoOnStderr() {
         Result table = run("list").succeeded();
         assertThat(table.out()).isEmpty();
