@@ -19,12 +19,13 @@ class RmCommandTest extends CliTestBase {
                 .succeeded();
     }
 
+    /** The contents of the memories left, newest first, run together: "cba" when none was deleted. */
     private String remaining() {
-        StringBuilder ids = new StringBuilder();
+        StringBuilder contents = new StringBuilder();
         for (IncomingMemory m : memories()) {
-            ids.append(m.content());
+            contents.append(m.content());
         }
-        return ids.toString();
+        return contents.toString();
     }
 
     @Test
