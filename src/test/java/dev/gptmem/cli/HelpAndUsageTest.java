@@ -1,0 +1,74 @@
+package dev.gptmem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gptmem.core.ExitCodes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help for people, and the one-line usage errors scripts see. */
+class HelpAndUsageTest extends CliTestBase {
+
+    @ParameterizedTest(name = "gptmem {0} --help")
+    @ValueSource(strings = {"", "add", "list", "show", "edit", "rm", "search", "export", "import", "profile",
+            "profile list", "profile create", "profile rm", "profile rename", "profile use", "profile show"})
+    void everyCommandHasHelpWithExamples(String command) {
+        String[] args = Stream.concat(Stream.of(command.split(" ")).filter(s -> !s.isEmpty()), Stream.of("--help"))
+                .toArray(String[]::new);
+
+        Result result = run(args);
+
+        assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out()).contains("Usage: gptmem " + command).contains("Examples:");
+    }
+
+    @Test
+    void helpCreatesNothing() throws IOException {
+        run("--help").succeeded();
+
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("user-home");
+        }
+    }
+
+    @Test
+    void versionNamesTheProgram() {
+        Result result = run("--version").succeeded();
+
+        assertThat(result.out()).startsWith("gptmem ");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandIsAOneLineUsageError() {
+        assertThat(run("nope").failedWith(ExitCodes.USAGE).error()).contains("nope");
+        assertThat(run("profile", "nope").failedWith(ExitCodes.USAGE).error()).contains("nope");
+    }
+
+    @Test
+    void unknownOptionIsAOneLineUsageErrorNamingIt() {
+        assertThat(run("--colour").failedWith(ExitCodes.USAGE).error()).contains("--colour");
+        assertThat(run("list", "--colour").failedWith(ExitCodes.USAGE).error()).contains("--colour", "list");
+        assertThat(run("profile", "create", "x", "--colour").failedWith(ExitCodes.USAGE).error()).contains("--colour");
+        assertThat(profileFile("x")).doesNotExist();
+    }
+
+    @Test
+    void missingCommandOrValueIsAUsageError() {
+        run().failedWith(ExitCodes.USAGE);
+        run("list", "--limit").failedWith(ExitCodes.USAGE);
+        run("-p").failedWith(ExitCodes.USAGE);
+        run("profile", "rename", "only-one").failedWith(ExitCodes.USAGE);
+    }
+
+    @Test
+    void usageErrorsPointAtHelp() {
+        assertThat(run("list", "--colour").failedWith(ExitCodes.USAGE).error()).contains("gptmem list --help");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.gptmem.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TimesTest {
+
+    @Test
+    void formatAlwaysWritesMillisecondsAndZ() {
+        assertThat(Times.format(Instant.parse("2026-11-22T10:00:00Z"))).isEqualTo("2026-11-22T10:00:00.000Z");
+        assertThat(Times.format(Instant.parse("2026-11-22T10:00:00.5Z"))).isEqualTo("2026-11-22T10:00:00.500Z");
+        assertThat(Times.format(Instant.parse("1999-01-02T03:04:05.678Z"))).isEqualTo("1999-01-02T03:04:05.678Z");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-11-22T10:00:00.000Z,      2026-11-22T10:00:00.000Z",
+        "2026-11-22T10:00:00Z,          2026-11-22T10:00:00.000Z",
+        "2026-11-22T12:00:00.123+02:00, 2026-11-22T10:00:00.123Z",
+        "2026-11-22T05:30:00-04:30,     2026-11-22T10:00:00.000Z",
+        "2026-11-23T00:30:00+14:30,     2026-11-22T10:00:00.000Z",
+        "2026-11-22T10:00:00.123456789Z, 2026-11-22T10:00:00.123Z",
+        "' 2026-11-22T10:00:00Z ',      2026-11-22T10:00:00.000Z"
+    })
+    void parseConvertsOffsetsToUtcAndKeepsMilliseconds(String text, String expected) {
+        assertThat(Times.format(Times.parse(text))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yesterday", "2026-11-22", "2026-11-22T10:00:00", "2026-13-01T00:00:00Z", "1700000000000"})
+    void parseRejectsWhatIsNotAnInstantWithAnOffset(String text) {
+        assertThatThrownBy(() -> Times.parse(text)).isInstanceOf(GptmemException.class)
+                .hasMessageContaining("invalid timestamp")
+                .extracting(e -> ((GptmemException) e).exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void nowHasMillisecondPrecision() {
+        Instant now = Times.now();
+
+        assertThat(now.getNano() % 1_000_000).isZero();
+        assertThat(Times.parse(Times.format(now))).isEqualTo(now);
+    }
+}
