@@ -3,6 +3,7 @@ package dev.gptmem.core;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * One long-term memory, as stored and as exported. Optional text fields are {@code null} when
@@ -26,7 +27,7 @@ public record Memory(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        tags = List.copyOf(tags);
+        tags = List.copyOf(new TreeSet<>(tags));
     }
 
     /** The one line a person scans in a list: name, else summary, else the content. */

@@ -14,7 +14,8 @@ public final class MemoryRules {
     public static final int MAX_TAGS = 100;
     public static final int MAX_SOURCE = 32;
 
-    private static final Pattern TAG = Pattern.compile("[^\\s,]+");
+    // Any Unicode whitespace, not just ASCII: an em space in a tag is as confusing as a space.
+    private static final Pattern TAG = Pattern.compile("[^\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private MemoryRules() {
     }

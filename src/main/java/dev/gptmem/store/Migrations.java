@@ -40,14 +40,25 @@ final class Migrations {
     private Migrations() {
     }
 
+    /** The schema version, creating the history table in a new file; an up-to-date profile is only read. */
+    private static int currentVersion(Jdbc jdbc) {
+        boolean known = jdbc.queryOne("read schema history",
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"
+                        + " AND TABLE_NAME = 'SCHEMA_MIGRATION'", row -> row.getInt(1) > 0).orElse(false);
+        if (!known) {
+            jdbc.execute("prepare schema history", "CREATE TABLE IF NOT EXISTS schema_migration ("
+                    + " version INTEGER PRIMARY KEY,"
+                    + " description CHARACTER VARYING(200) NOT NULL,"
+                    + " applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
+            return 0;
+        }
+        return jdbc.queryOne("read schema version",
+                "SELECT COALESCE(MAX(version), 0) FROM schema_migration", row -> row.getInt(1)).orElse(0);
+    }
+
     /** Brings the schema up to date inside the caller's transaction; returns true if anything ran. */
     static boolean apply(Jdbc jdbc, String profile) {
-        jdbc.execute("prepare schema history", "CREATE TABLE IF NOT EXISTS schema_migration ("
-                + " version INTEGER PRIMARY KEY,"
-                + " description CHARACTER VARYING(200) NOT NULL,"
-                + " applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
-        int current = jdbc.queryOne("read schema version",
-                "SELECT COALESCE(MAX(version), 0) FROM schema_migration", row -> row.getInt(1)).orElse(0);
+        int current = currentVersion(jdbc);
         int latest = ALL.get(ALL.size() - 1).version();
         if (current > latest) {
             throw GptmemException.failure("profile '" + profile + "' was written by a newer gptmem (schema "

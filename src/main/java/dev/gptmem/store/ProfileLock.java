@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One process at a time works on a profile. The holder writes who it is into the lock file so
@@ -20,26 +22,26 @@ import java.time.Duration;
  */
 final class ProfileLock implements AutoCloseable {
     private static final long POLL_MILLIS = 25;
+    /** Lock files this process holds, with who holds them. */
+    private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
+    private final Path key;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private ProfileLock(FileChannel channel, FileLock lock) {
+    private ProfileLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     static ProfileLock acquire(Path lockFile, String profile, Duration timeout, String holder) {
+        Path key = lockFile.toAbsolutePath().normalize();
         long deadline = System.nanoTime() + timeout.toNanos();
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
-            OwnerOnly.file(lockFile);
             while (true) {
-                FileLock lock = tryLock(channel);
+                ProfileLock lock = tryAcquire(key, holder);
                 if (lock != null) {
-                    announce(channel, holder);
-                    return new ProfileLock(channel, lock);
+                    return lock;
                 }
                 if (System.nanoTime() >= deadline) {
                     throw busy(lockFile, profile, timeout);
@@ -47,45 +49,63 @@ final class ProfileLock implements AutoCloseable {
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (IOException e) {
-            closeQuietly(channel);
             throw GptmemException.failure("cannot lock profile '" + profile + "' (" + lockFile + "): "
                     + e.getMessage(), e);
         } catch (InterruptedException e) {
-            closeQuietly(channel);
             Thread.currentThread().interrupt();
             throw GptmemException.failure("interrupted while waiting for profile '" + profile + "'");
-        } catch (RuntimeException e) {
-            closeQuietly(channel);
-            throw e;
         }
     }
 
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            // Held by this very process (another open store): as busy as any other holder.
+    /**
+     * File locks belong to the whole process, and closing any channel on the file drops them; so
+     * within one JVM a profile's lock file is opened by one holder at a time, and others wait.
+     */
+    private static ProfileLock tryAcquire(Path key, String holder) throws IOException {
+        String who = "pid " + ProcessHandle.current().pid() + " (" + holder + ") since " + Times.format(Times.now());
+        if (HELD_HERE.putIfAbsent(key, who) != null) {
             return null;
         }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
+            OwnerOnly.file(key);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                announce(channel, who);
+                return new ProfileLock(key, channel, lock);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            HELD_HERE.remove(key);
+            throw e;
+        }
+        closeQuietly(channel);
+        HELD_HERE.remove(key);
+        return null;
     }
 
-    private static void announce(FileChannel channel, String holder) throws IOException {
-        String text = "pid " + ProcessHandle.current().pid() + " (" + holder + ") since "
-                + Times.format(Times.now()) + "\n";
+    private static void announce(FileChannel channel, String who) throws IOException {
         channel.truncate(0);
-        channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
+        channel.write(ByteBuffer.wrap((who + "\n").getBytes(StandardCharsets.UTF_8)), 0);
     }
 
     private static GptmemException busy(Path lockFile, String profile, Duration timeout) {
-        String holder;
-        try {
-            holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            holder = "";
+        // Reading the file while this process holds it would close a descriptor on it, and that
+        // drops every lock this process holds on the file: only read what another process wrote.
+        String holder = HELD_HERE.getOrDefault(lockFile.toAbsolutePath().normalize(), "");
+        if (holder.isEmpty()) {
+            try {
+                holder = Files.readString(lockFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                holder = "";
+            }
         }
         return GptmemException.failure("profile '" + profile + "' is busy: held by "
-                + (holder.isEmpty() ? "another gptmem process" : holder)
-                + "; gave up after " + timeout.toSeconds() + " s, try again when it finishes");
+                + (holder.isEmpty() ? "another gptmem command" : holder)
+                + "; gave up after " + String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)
+                + " s, try again when it finishes");
     }
 
     @Override
@@ -96,6 +116,7 @@ final class ProfileLock implements AutoCloseable {
             // The lock goes with the channel anyway.
         }
         closeQuietly(channel);
+        HELD_HERE.remove(key);
     }
 
     private static void closeQuietly(FileChannel channel) {

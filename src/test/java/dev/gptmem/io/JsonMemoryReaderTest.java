@@ -161,7 +161,7 @@ class JsonMemoryReaderTest {
                 Arguments.of("{\"format\":\"gptmem-export\",\"version\":\"1\"}",
                         "line 1: unsupported export version 1"),
                 Arguments.of("{\"format\":\"something\",\"version\":1}",
-                        "line 1: unknown format something"),
+                        "line 1: unknown format 'something'"),
                 Arguments.of("{\"format\":\"gptmem-export\",\"memories\":{}}",
                         "line 1: 'memories' must be an array"),
                 Arguments.of("{\"version\":1,\"memories\":[]}",
