@@ -267,6 +267,15 @@ final class GptmemProcess {
             }
         }
 
+        boolean isAlive() {
+            return process.isAlive();
+        }
+
+        /** What the process has written to stderr until now. */
+        String stderrSoFar() {
+            return stderr.soFar();
+        }
+
         /** True if the process ends within {@code limit}; it keeps running if not. */
         boolean endsWithin(Duration limit) {
             try {
