@@ -44,8 +44,12 @@ public interface ProfileStore extends AutoCloseable {
      */
     <T> T transaction(Supplier<T> work);
 
-    /** Runs {@code work} in a transaction and then undoes it: the dry run of a write. */
-    <T> T rehearse(Supplier<T> work);
+    /**
+     * Runs a write of any size (an import of millions of memories) all or nothing, like
+     * {@link #transaction}, in bounded memory and disk. Without {@code keep}, the result is
+     * computed and then thrown away: the dry run of a write.
+     */
+    <T> T bulk(Supplier<T> work, boolean keep);
 
     @Override
     void close();

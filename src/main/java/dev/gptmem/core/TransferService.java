@@ -40,11 +40,7 @@ public final class TransferService {
         try {
             ImportResult result;
             try (ProfileStore store = storage.open(profile, true)) {
-                if (options.dryRun()) {
-                    result = store.rehearse(() -> importAll(store, reader, options));
-                } else {
-                    result = store.transaction(() -> importAll(store, reader, options));
-                }
+                result = store.bulk(() -> importAll(store, reader, options), !options.dryRun());
             }
             keep = !options.dryRun();
             return result;

@@ -8,6 +8,9 @@ import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.IncomingMemory;
 import dev.gptmem.core.MemoryReader;
 import dev.gptmem.core.Times;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -21,14 +24,21 @@ import java.util.function.Consumer;
 /**
  * Reads memories to import from an export document, a JSON array of memories, or JSON Lines,
  * telling them apart by their first tokens. It streams: only the memory being read is in memory.
+ * JSON Lines are read line by line, so a broken line is reported as that line, not the next.
  */
 public final class JsonMemoryReader implements MemoryReader {
     private static final Set<String> ENVELOPE = Set.of("format", "version", "exported_at", "profile", "memories");
 
     private enum Shape { DOCUMENT, ARRAY, LINES }
 
-    private final JsonParser json;
+    /** How far ahead the format is sniffed before the stream is rewound. */
+    private static final int SNIFF_LIMIT = 1 << 20;
+
+    private final InputStream in;
     private final Consumer<String> warnings;
+    private JsonParser json;
+    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream();
+    private long lineNumber;
     private final Set<String> warned = new HashSet<>();
     private Shape shape;
     private boolean done;
@@ -39,14 +49,14 @@ public final class JsonMemoryReader implements MemoryReader {
     private long line;
     private String description;
 
-    /** @param warnings receives each warning once, such as a field that was not kept */
+    /**
+     * Nothing is read until the first {@link #next()}.
+     *
+     * @param warnings receives each warning once, such as a field that was not kept
+     */
     public JsonMemoryReader(InputStream in, Consumer<String> warnings) {
+        this.in = in.markSupported() ? in : new BufferedInputStream(in);
         this.warnings = warnings;
-        try {
-            this.json = Json.FACTORY.createParser(in);
-        } catch (IOException e) {
-            throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -55,7 +65,8 @@ public final class JsonMemoryReader implements MemoryReader {
             return advance();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? position() : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+            String where = at == null ? position()
+                    : "line " + (shape == Shape.LINES ? lineNumber : at.getLineNr()) + ", column " + at.getColumnNr();
             throw GptmemException.failure(where + ": invalid JSON: " + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
@@ -77,25 +88,39 @@ public final class JsonMemoryReader implements MemoryReader {
                 }
                 return memoryAt(token);
             }
-            case LINES: {
-                JsonToken token = json.nextToken();
-                if (token == null) {
-                    done = true;
-                    return null;
-                }
-                return memoryAt(token);
-            }
+            case LINES:
+                return nextLine();
             default:
                 return nextInDocument();
         }
     }
 
+    /** Sniffs the format from the first tokens, then rewinds and reads the input as that format. */
     private IncomingMemory start() throws IOException {
-        JsonToken first = json.nextToken();
+        in.mark(SNIFF_LIMIT);
+        JsonToken first;
+        JsonToken field = null;
+        String fieldName = null;
+        try (JsonParser sniff = Json.FACTORY.createParser(new NonClosing(in))) {
+            json = sniff;
+            first = sniff.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                field = sniff.nextToken();
+                fieldName = field == JsonToken.FIELD_NAME ? sniff.currentName() : null;
+            }
+        }
         if (first == null) {
             done = true;
             return null;
         }
+        in.reset();
+        if (first == JsonToken.START_OBJECT && fieldName != null && !ENVELOPE.contains(fieldName)
+                || first == JsonToken.START_OBJECT && field == JsonToken.END_OBJECT) {
+            shape = Shape.LINES;
+            return nextLine();
+        }
+        json = Json.FACTORY.createParser(in);
+        json.nextToken();
         if (first == JsonToken.START_ARRAY) {
             shape = Shape.ARRAY;
             return advance();
@@ -103,16 +128,60 @@ public final class JsonMemoryReader implements MemoryReader {
         if (first != JsonToken.START_OBJECT) {
             throw unrecognised();
         }
-        JsonLocation start = json.currentTokenLocation();
-        JsonToken field = json.nextToken();
-        if (field == JsonToken.FIELD_NAME && ENVELOPE.contains(json.currentName())) {
-            shape = Shape.DOCUMENT;
-            pendingField = json.currentName();
-            return nextInDocument();
+        shape = Shape.DOCUMENT;
+        return nextInDocument();
+    }
+
+    /**
+     * One memory per line; blank lines are skipped. Each line's bytes go to the JSON parser as
+     * they are, so invalid UTF-8 is reported on its own line too.
+     */
+    private IncomingMemory nextLine() throws IOException {
+        byte[] bytes;
+        do {
+            bytes = readLine();
+            if (bytes == null) {
+                done = true;
+                return null;
+            }
+            lineNumber++;
+        } while (isBlank(bytes));
+        record++;
+        line = lineNumber;
+        json = Json.FACTORY.createParser(bytes);
+        JsonToken token = json.nextToken();
+        if (token != JsonToken.START_OBJECT) {
+            throw GptmemException.failure(position() + ": a memory must be a JSON object, not " + describe(token));
         }
-        shape = Shape.LINES;
-        mark(start);
-        return memoryBody(field);
+        IncomingMemory memory = memoryBody(json.nextToken());
+        if (json.nextToken() != null) {
+            throw GptmemException.failure(position() + ": more than one JSON value on the line");
+        }
+        json.close();
+        return memory;
+    }
+
+    /** The next line's bytes without its line break, or {@code null} at the end of the input. */
+    private byte[] readLine() throws IOException {
+        lineBuffer.reset();
+        int b = in.read();
+        if (b < 0) {
+            return null;
+        }
+        while (b >= 0 && b != '\n') {
+            lineBuffer.write(b);
+            b = in.read();
+        }
+        return lineBuffer.toByteArray();
+    }
+
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Walks the envelope's fields, handing out the elements of its {@code memories} array. */
@@ -338,7 +407,7 @@ public final class JsonMemoryReader implements MemoryReader {
     }
 
     private String here() {
-        return "line " + json.currentLocation().getLineNr();
+        return "line " + (shape == Shape.LINES ? lineNumber : json.currentLocation().getLineNr());
     }
 
     @Override
@@ -354,9 +423,23 @@ public final class JsonMemoryReader implements MemoryReader {
     @Override
     public void close() {
         try {
-            json.close();
+            if (json != null) {
+                json.close();
+            }
+            in.close();
         } catch (IOException e) {
             // Nothing read is lost by a failed close.
+        }
+    }
+
+    /** Lets the format sniffer read the stream without closing it. */
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
         }
     }
 

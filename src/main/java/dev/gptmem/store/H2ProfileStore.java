@@ -6,7 +6,12 @@ import dev.gptmem.core.MemoryQuery;
 import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.core.ProfileStore;
 import dev.gptmem.core.Times;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,14 +37,17 @@ final class H2ProfileStore implements ProfileStore {
      * rows, closing compacts the file; that costs a few seconds, small beside such an import.
      */
     private static final long COMPACT_AFTER_ROWS = 5_000;
+    private static final long BULK_COMMIT_ROWS = 10_000;
 
     private final String name;
     private final Path file;
-    private final Jdbc jdbc;
+    private Jdbc jdbc;
     private final ProfileLock lock;
     private boolean inTransaction;
     private boolean changed;
     private long rowsWritten;
+    private boolean bulk;
+    private long sinceCommit;
 
     private H2ProfileStore(String name, Path file, Connection connection, ProfileLock lock) {
         this.name = name;
@@ -62,7 +70,7 @@ final class H2ProfileStore implements ProfileStore {
             });
             return store;
         } catch (RuntimeException e) {
-            store.closeConnection();
+            store.closeConnection(file);
             throw e;
         }
     }
@@ -92,8 +100,7 @@ final class H2ProfileStore implements ProfileStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]),
                 m.pinned(), m.source(), m.createdAt(), m.updatedAt());
-        changed = true;
-        rowsWritten++;
+        afterWrite();
     }
 
     @Override
@@ -103,15 +110,15 @@ final class H2ProfileStore implements ProfileStore {
                         + " created_at = ?, updated_at = ? WHERE id = ?",
                 m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]), m.pinned(),
                 m.source(), m.createdAt(), m.updatedAt(), m.id());
-        changed = true;
-        rowsWritten++;
+        afterWrite();
     }
 
     @Override
     public boolean delete(String id) {
         boolean deleted = jdbc.update("delete memory " + id, "DELETE FROM memory WHERE id = ?", id) > 0;
-        changed |= deleted;
-        rowsWritten++;
+        if (deleted) {
+            afterWrite();
+        }
         return deleted;
     }
 
@@ -214,9 +221,70 @@ final class H2ProfileStore implements ProfileStore {
         return run(work, true);
     }
 
+    /**
+     * Works on a private copy of the file, committing every {@value #BULK_COMMIT_ROWS} rows, and
+     * moves the copy over the profile only when {@code work} succeeds and {@code keep} is set.
+     * One H2 transaction of a million rows needs gigabytes of disk and is slow to commit; the copy
+     * gives the same all-or-nothing result, crash included, since the profile file is replaced in
+     * one atomic rename.
+     */
     @Override
-    public <T> T rehearse(Supplier<T> work) {
-        return run(work, false);
+    public <T> T bulk(Supplier<T> work, boolean keep) {
+        Path staging = H2Storage.stagingFile(file);
+        closeConnection(file);
+        try {
+            Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.file(staging);
+            jdbc = new Jdbc(H2Storage.connect(name, staging), name);
+            // H2 keeps replaced pages on disk for 45 s in case of a crash; a copy that a crash
+            // throws away need not, and without this a long import grows the file by gigabytes.
+            jdbc.execute("prepare the import", "SET RETENTION_TIME 0");
+            bulk = true;
+            sinceCommit = 0;
+            T result = run(work, true);
+            bulk = false;
+            if (!keep) {
+                rowsWritten = 0; // a copy about to be thrown away is not worth compacting
+            }
+            closeConnection(staging);
+            if (keep) {
+                replace(staging, file);
+            }
+            return result;
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot write profile '" + name + "': " + e.getMessage(), e);
+        } finally {
+            bulk = false;
+            closeQuietly(jdbc.connection());
+            deleteQuietly(staging);
+            jdbc = new Jdbc(H2Storage.connect(name, file), name);
+        }
+    }
+
+    /** Puts the finished copy in place: its data on disk first, then one atomic rename, then the folder entry. */
+    private static void replace(Path staging, Path file) throws IOException {
+        try (FileChannel data = FileChannel.open(staging, StandardOpenOption.WRITE)) {
+            data.force(true);
+        }
+        Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            folder.force(true);
+        } catch (IOException e) {
+            // Not every platform can sync a folder; the rename itself has been made.
+        }
+    }
+
+    private void afterWrite() {
+        changed = true;
+        rowsWritten++;
+        if (bulk && ++sinceCommit >= BULK_COMMIT_ROWS) {
+            sinceCommit = 0;
+            try {
+                jdbc.connection().commit();
+            } catch (SQLException e) {
+                throw jdbc.failure("commit", e);
+            }
+        }
     }
 
     private <T> T run(Supplier<T> work, boolean commit) {
@@ -267,22 +335,40 @@ final class H2ProfileStore implements ProfileStore {
     @Override
     public void close() {
         try {
-            closeConnection();
+            closeConnection(file);
         } finally {
             lock.close();
         }
     }
 
-    private void closeConnection() {
+    /** Closes the open file; after many written rows, compacting it first (see {@link #COMPACT_AFTER_ROWS}). */
+    private void closeConnection(Path open) {
         try {
             if (rowsWritten >= COMPACT_AFTER_ROWS && !jdbc.connection().isClosed()) {
                 jdbc.execute("compact the file", "SHUTDOWN COMPACT");
                 // Compaction writes a new file, made with the default permissions.
-                OwnerOnly.file(file);
+                OwnerOnly.file(open);
             }
+            rowsWritten = 0;
             jdbc.connection().close();
         } catch (SQLException e) {
             throw GptmemException.failure("cannot close profile '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Only called on the way out of a failure, which is the error worth reporting.
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover copy is removed the next time the profile is opened.
         }
     }
 

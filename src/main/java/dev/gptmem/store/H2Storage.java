@@ -88,9 +88,14 @@ public final class H2Storage implements Storage {
             if (!create && !Files.isRegularFile(file)) {
                 throw missing(profile);
             }
+            // A copy left by a bulk write that was cut off (we hold the lock, so none is under way).
+            Files.deleteIfExists(stagingFile(file));
             Connection connection = connect(profile, file);
             OwnerOnly.file(file);
             return H2ProfileStore.open(profile, file, connection, lock);
+        } catch (IOException e) {
+            lock.close();
+            throw GptmemException.failure("cannot open profile '" + profile + "': " + e.getMessage(), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -102,7 +107,13 @@ public final class H2Storage implements Storage {
                 + profile + "', or see 'gptmem profile list')");
     }
 
-    private static Connection connect(String profile, Path file) {
+    /** Where a bulk write builds its copy of a profile; only the lock holder ever has one. */
+    static Path stagingFile(Path file) {
+        String name = file.getFileName().toString();
+        return file.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".staging" + SUFFIX);
+    }
+
+    static Connection connect(String profile, Path file) {
         String base = file.toString().substring(0, file.toString().length() - SUFFIX.length());
         try {
             return org.h2.Driver.load().connect("jdbc:h2:file:" + base + SETTINGS, new Properties());
@@ -126,6 +137,7 @@ public final class H2Storage implements Storage {
         try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get())) {
             Files.deleteIfExists(file(profile));
             Files.deleteIfExists(home.profilesDir().resolve(profile + ".trace.db"));
+            Files.deleteIfExists(stagingFile(file(profile)));
         } catch (IOException e) {
             throw GptmemException.failure("cannot delete profile '" + profile + "': " + e.getMessage(), e);
         }

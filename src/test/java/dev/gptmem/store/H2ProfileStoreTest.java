@@ -3,10 +3,14 @@ package dev.gptmem.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryQuery;
 import dev.gptmem.core.ProfileStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,15 +215,60 @@ class H2ProfileStoreTest {
     }
 
     @Test
-    void rehearsalSeesItsOwnWritesAndThenUndoesThem() {
-        long seen = store.rehearse(() -> {
+    void bulkWithoutKeepSeesItsOwnWritesAndThenUndoesThem() {
+        long seen = store.bulk(() -> {
             store.insert(memory(A, "a", null, List.of(), false, JAN, JAN));
             return store.count();
-        });
+        }, false);
 
         assertThat(seen).isEqualTo(1);
         assertThat(store.count()).isZero();
         assertThat(reopen().find(A)).isEmpty();
+    }
+
+    @Test
+    void bulkWithKeepReplacesTheProfileWithItsResult() {
+        insert(memory(A, "kept", null, List.of("t"), false, JAN, JAN));
+
+        long written = store.bulk(() -> {
+            for (int i = 0; i < 25_000; i++) {
+                store.insert(memory(String.format("%08x-0000-4000-8000-000000000000", i + 1), "m" + i, null,
+                        List.of("bulk"), false, JAN, JAN));
+            }
+            return store.count();
+        }, true);
+
+        assertThat(written).isEqualTo(25_001);
+        assertThat(store.count()).as("the store stays usable").isEqualTo(25_001);
+        assertThat(reopen().find(A).orElseThrow().content()).isEqualTo("kept");
+        assertThat(reopen().count()).isEqualTo(25_001);
+        assertThat(stagingFiles()).isEmpty();
+    }
+
+    @Test
+    void bulkThatFailsAfterIntermediateCommitsLeavesTheProfileAsItWas() {
+        insert(memory(A, "before", null, List.of(), false, JAN, JAN));
+
+        assertThatThrownBy(() -> store.bulk(() -> {
+            for (int i = 0; i < 15_000; i++) {
+                store.insert(memory(String.format("%08x-0000-4000-8000-000000000000", i + 1), "m" + i, null,
+                        List.of(), false, JAN, JAN));
+            }
+            throw GptmemException.failure("bad record at the end");
+        }, true)).hasMessage("bad record at the end");
+
+        assertThat(store.count()).isEqualTo(1);
+        assertThat(reopen().count()).isEqualTo(1);
+        assertThat(reopen().find(A).orElseThrow().content()).isEqualTo("before");
+        assertThat(stagingFiles()).isEmpty();
+    }
+
+    private List<Path> stagingFiles() {
+        try (var files = Files.list(new Home(home).profilesDir())) {
+            return files.filter(f -> f.getFileName().toString().contains("staging")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
