@@ -236,9 +236,6 @@ final class H2ProfileStore implements ProfileStore {
             Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
             OwnerOnly.file(staging);
             jdbc = new Jdbc(H2Storage.connect(name, staging), name);
-            // H2 keeps replaced pages on disk for 45 s in case of a crash; a copy that a crash
-            // throws away need not, and without this a long import grows the file by gigabytes.
-            jdbc.execute("prepare the import", "SET RETENTION_TIME 0");
             bulk = true;
             sinceCommit = 0;
             T result = run(work, true);
