@@ -38,6 +38,7 @@ final class H2ProfileStore implements ProfileStore {
      */
     private static final long COMPACT_AFTER_ROWS = 5_000;
     private static final long BULK_COMMIT_ROWS = 10_000;
+    private static final long MIN_COMPACT_ABOVE = 256L << 20;
 
     private final String name;
     private final Path file;
@@ -48,6 +49,8 @@ final class H2ProfileStore implements ProfileStore {
     private long rowsWritten;
     private boolean bulk;
     private long sinceCommit;
+    private Path staging;
+    private long compactAbove;
 
     private H2ProfileStore(String name, Path file, Connection connection, ProfileLock lock) {
         this.name = name;
@@ -218,7 +221,7 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public <T> T transaction(Supplier<T> work) {
-        return run(work, true);
+        return run(work);
     }
 
     /**
@@ -230,7 +233,8 @@ final class H2ProfileStore implements ProfileStore {
      */
     @Override
     public <T> T bulk(Supplier<T> work, boolean keep) {
-        Path staging = H2Storage.stagingFile(file);
+        staging = H2Storage.stagingFile(file);
+        compactAbove = MIN_COMPACT_ABOVE;
         closeConnection(file);
         try {
             Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
@@ -238,7 +242,7 @@ final class H2ProfileStore implements ProfileStore {
             jdbc = new Jdbc(H2Storage.connect(name, staging), name);
             bulk = true;
             sinceCommit = 0;
-            T result = run(work, true);
+            T result = run(work);
             bulk = false;
             if (!keep) {
                 rowsWritten = 0; // a copy about to be thrown away is not worth compacting
@@ -278,43 +282,59 @@ final class H2ProfileStore implements ProfileStore {
             sinceCommit = 0;
             try {
                 jdbc.connection().commit();
+                if (Files.size(staging) > compactAbove) {
+                    compactStaging();
+                }
             } catch (SQLException e) {
                 throw jdbc.failure("commit", e);
+            } catch (IOException e) {
+                throw GptmemException.failure("cannot write profile '" + name + "': " + e.getMessage(), e);
             }
         }
     }
 
-    private <T> T run(Supplier<T> work, boolean commit) {
+    /**
+     * H2 frees replaced pages only lazily, so a long import would need gigabytes of disk for
+     * what compacts to a hundred megabytes (1M small memories: 5.7 GB at peak). Compacting the copy
+     * whenever it passes four times its last compacted size bounds that, at a few seconds each time.
+     */
+    private void compactStaging() throws IOException, SQLException {
+        jdbc.execute("compact the import", "SHUTDOWN COMPACT");
+        OwnerOnly.file(staging);
+        compactAbove = Math.max(MIN_COMPACT_ABOVE, 4 * Files.size(staging));
+        jdbc = new Jdbc(H2Storage.connect(name, staging), name);
+        jdbc.connection().setAutoCommit(false);
+    }
+
+    /** Runs work in one transaction; the connection is looked up each time, as a bulk write may reopen it. */
+    private <T> T run(Supplier<T> work) {
         if (inTransaction) {
             return work.get();
         }
-        Connection connection = jdbc.connection();
         try {
-            connection.setAutoCommit(false);
+            jdbc.connection().setAutoCommit(false);
             inTransaction = true;
             changed = false;
             T result = work.get();
-            if (commit && changed) {
+            if (changed) {
                 putSetting(CHANGED_AT, Times.format(Times.now()));
-                connection.commit();
+            }
+            jdbc.connection().commit();
+            if (changed) {
                 // Success is reported only once the data is on the disk, not just in the OS cache.
                 jdbc.execute("write to disk", "CHECKPOINT SYNC");
-            } else if (commit) {
-                connection.commit();
-            } else {
-                connection.rollback();
             }
             return result;
         } catch (SQLException e) {
-            rollbackQuietly(connection);
+            rollbackQuietly(jdbc.connection());
             throw jdbc.failure("commit", e);
         } catch (RuntimeException e) {
-            rollbackQuietly(connection);
+            rollbackQuietly(jdbc.connection());
             throw e;
         } finally {
             inTransaction = false;
             try {
-                connection.setAutoCommit(true);
+                jdbc.connection().setAutoCommit(true);
             } catch (SQLException e) {
                 // The connection is closed at the end of the command anyway.
             }
