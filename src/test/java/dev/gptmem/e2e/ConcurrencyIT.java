@@ -16,26 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Several gptmem processes on one profile: writers take turns, nobody's write is lost. */
-class ConcurrencyIT {
+class ConcurrencyIT extends E2eTest {
     private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path files;
-
-    GptmemProcess gptmem;
-
-    @BeforeEach
-    void harness() {
-        gptmem = new GptmemProcess(home);
-    }
 
     @Test
     void twoAddsStartedTogetherBothSucceed() {

@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,21 +22,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An import is atomic: bad input anywhere fails with exit 1 and one error line naming where, and
  * leaves the target profile exactly as it was, or, if the import would have created it, absent.
  */
-class MalformedImportIT {
+class MalformedImportIT extends E2eTest {
     private static final int MAX_CONTENT = 100_000;
     private static final int BAD_LINE = 50_000;
 
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path files;
-
-    GptmemProcess gptmem;
-
     @BeforeEach
     void profileWithMemories() {
-        gptmem = new GptmemProcess(home);
         Result seed = gptmem.call("-p", "target", "import", "-").stdin(RoundTripIT.FIXTURE).run();
         assertThat(seed.exitCode()).as("%s", seed).isZero();
     }

@@ -2,7 +2,6 @@ package dev.gptmem.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +39,8 @@ class ReadmeIT {
 
         Path bin = Files.createDirectories(home.resolve("bin"));
         Path launcher = bin.resolve("gptmem");
-        Files.writeString(launcher, "#!/bin/sh\nexec '" + javaBinary() + "' -jar '" + jar() + "' \"$@\"\n");
+        Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java")
+                + "' -jar '" + GptmemProcess.jar() + "' \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         Path work = Files.createDirectories(home.resolve("work"));
         Path script = home.resolve("tour.sh");
@@ -60,16 +60,5 @@ class ReadmeIT {
         assertThat(output).doesNotContain("gptmem: ");
         assertThat(home.resolve(".local/share/gptmem/profiles/restored.mv.db")).exists();
         assertThat(Files.list(home.resolve("gptmem-backups")).count()).isEqualTo(1);
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static String jar() throws IOException {
-        String jar = System.getProperty("gptmem.jar");
-        assertThat(jar).as("system property gptmem.jar (set by the failsafe plugin)").isNotBlank();
-        assertThat(Path.of(jar)).exists();
-        return jar;
     }
 }

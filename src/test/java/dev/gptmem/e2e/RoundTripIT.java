@@ -11,12 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A memory's life through the command line, and export → import → export losing nothing. */
-class RoundTripIT {
+class RoundTripIT extends E2eTest {
     static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     /**
@@ -45,19 +43,6 @@ class RoundTripIT {
 
     static final Set<String> FIELDS = Set.of("id", "content", "name", "summary", "reason", "tags", "pinned",
             "source", "created_at", "updated_at");
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path files;
-
-    GptmemProcess gptmem;
-
-    @BeforeEach
-    void harness() {
-        gptmem = new GptmemProcess(home);
-    }
 
     @Test
     void addPrintsOnlyTheNewIdAndTakesContentFromArgumentsOrStandardInput() {

@@ -16,24 +16,14 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** What shell scripts rely on: data alone on stdout, stable exit codes, one-line errors, safe defaults. */
-class ScriptContractIT {
-
-    @TempDir
-    Path home;
-
-    @TempDir
-    Path files;
-
-    GptmemProcess gptmem;
+class ScriptContractIT extends E2eTest {
 
     @BeforeEach
     void profileWithMemories() {
-        gptmem = new GptmemProcess(home);
         Result seed = gptmem.call("import", "-").stdin(RoundTripIT.FIXTURE).run();
         assertThat(seed.exitCode()).as("%s", seed).isZero();
     }
