@@ -5,8 +5,6 @@ import dev.gptmem.core.Memory;
 import dev.gptmem.core.Times;
 import dev.gptmem.io.JsonMemoryWriter;
 import java.io.PrintWriter;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 
 /**
@@ -14,8 +12,6 @@ import java.util.function.Consumer;
  * rows first so it can size its columns.
  */
 final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private static final int MAX_TAGS_WIDTH = 30;
 
     private final OutputOptions.Format format;
@@ -58,7 +54,7 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
                 out.println(m.id());
                 break;
             default:
-                table.add(Ids.shortId(m.id()), m.pinned() ? "*" : "", LOCAL.format(m.createdAt()),
+                table.add(Ids.shortId(m.id()), m.pinned() ? "*" : "", LocalTime.format(m.createdAt()),
                         Table.cut(String.join(",", m.tags()), MAX_TAGS_WIDTH), Table.oneLine(m.headline()));
         }
     }

@@ -5,9 +5,6 @@ import dev.gptmem.core.ProfileInfo;
 import dev.gptmem.core.ProfileService;
 import dev.gptmem.io.ProfileJson;
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -30,8 +27,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "  gptmem profile rm coach -y"
         })
 final class ProfileCommand implements Runnable {
-    private static final DateTimeFormatter LOCAL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
     private final CliContext context;
 
     @Spec
@@ -71,8 +66,8 @@ final class ProfileCommand implements Runnable {
         row(out, style, "description", p.description() == null ? "" : p.description());
         row(out, style, "memories", Long.toString(p.memories()));
         row(out, style, "size", size(p.sizeBytes()));
-        row(out, style, "created", time(p.createdAt()));
-        row(out, style, "changed", time(p.changedAt()));
+        row(out, style, "created", LocalTime.format(p.createdAt()));
+        row(out, style, "changed", LocalTime.format(p.changedAt()));
         row(out, style, "file", p.file().toString());
         out.flush();
     }
@@ -135,7 +130,7 @@ final class ProfileCommand implements Runnable {
                 Table table = new Table(" ", "NAME", "MEMORIES", "SIZE", "CHANGED", "DESCRIPTION").style(1, style::id);
                 for (ProfileInfo p : profiles) {
                     table.add(p.current() ? "*" : "", p.name(), Long.toString(p.memories()), size(p.sizeBytes()),
-                            time(p.changedAt()), Table.oneLine(p.description()));
+                            LocalTime.format(p.changedAt()), Table.oneLine(p.description()));
                 }
                 if (table.isEmpty()) {
                     err().println("no profiles yet in " + context.home().dir() + " (add a memory to create 'default')");
@@ -148,10 +143,6 @@ final class ProfileCommand implements Runnable {
 
     private static void row(PrintWriter out, Style style, String label, String value) {
         out.println(style.dim(String.format("%-13s", label + ":")) + value);
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? "" : LOCAL.format(instant);
     }
 
     static String size(long bytes) {
