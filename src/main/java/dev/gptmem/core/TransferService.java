@@ -30,9 +30,9 @@ public final class TransferService {
     }
 
     /**
-     * Imports every memory the reader yields as one transaction: malformed input anywhere, or an
-     * id conflict under {@code FAIL}, leaves the profile exactly as it was (and a profile this
-     * import would have created is not left behind).
+     * Imports every memory the reader yields, all or nothing ({@link ProfileStore#bulk}): malformed
+     * input anywhere, or an id conflict under {@code FAIL}, leaves the profile exactly as it was
+     * (and a profile this import would have created is not left behind).
      */
     public ImportResult importFrom(String profile, MemoryReader reader, ImportOptions options) {
         boolean existed = storage.exists(profile);
