@@ -1,6 +1,7 @@
 package dev.gptmem;
 
 import dev.gptmem.cli.Cli;
+import dev.gptmem.shell.ShellCommand;
 
 /** Entry point: the only place that exits the JVM. */
 public final class Main {
@@ -9,6 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(args));
+        // The shell is added here, not in Cli.create, so a line typed in the shell cannot start another shell.
+        System.exit(Cli.run(cli -> cli.addSubcommand(ShellCommand.class), args));
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -34,13 +35,18 @@ public final class Cli {
 
     /** Runs one command line against the real process streams and environment; returns the exit code. */
     public static int run(String... args) {
+        return run(cli -> cli, args);
+    }
+
+    /** As {@link #run(String...)}, with commands only the real program has (such as the shell) added by {@code extend}. */
+    public static int run(UnaryOperator<CommandLine> extend, String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(System.getenv(), System.in, Terminal.system());
         try {
-            return create(context, out, err).execute(args);
+            return extend.apply(create(context, out, err)).execute(args);
         } finally {
             out.flush();
             err.flush();

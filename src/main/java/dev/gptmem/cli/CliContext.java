@@ -70,7 +70,7 @@ public final class CliContext {
         return (noColor == null || noColor.isEmpty()) && terminal.stdoutIsTerminal();
     }
 
-    Home home() {
+    public Home home() {
         if (home == null) {
             home = Home.resolve(globals.home, env);
         }
@@ -78,7 +78,7 @@ public final class CliContext {
     }
 
     /** The profile this command works on. */
-    String profile() {
+    public String profile() {
         return home().chooseProfile(globals.profile, env);
     }
 
@@ -96,7 +96,7 @@ public final class CliContext {
         return memories;
     }
 
-    ProfileService profiles() {
+    public ProfileService profiles() {
         return new ProfileService(home(), storage());
     }
 

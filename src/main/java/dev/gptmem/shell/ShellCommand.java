@@ -1,0 +1,44 @@
+package dev.gptmem.shell;
+
+import dev.gptmem.cli.CliContext;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gptmem shell}. No JLine type appears in this class, so building the command line for a
+ * one-shot command never loads JLine; only {@link #call} reaches it, through {@link Shell}.
+ */
+@Command(name = "shell",
+        header = "Run gptmem commands interactively, or run a script of them from standard input.",
+        description = {
+            "At a terminal: a prompt showing the profile and its number of memories, completion, and history"
+                + " (lines starting with a space are not kept). 'use PROFILE' switches profile, 'help' lists"
+                + " commands, 'exit', 'quit' or Ctrl-D leave, Ctrl-C cancels the line.",
+            "With standard input redirected: runs each line, and exits non-zero if any line failed."
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {"  gptmem shell", "  gptmem -p trainer shell < nightly.txt"})
+public final class ShellCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    ShellCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Shell shell = new Shell(context, spec.root().commandLine().getOut(), spec.root().commandLine().getErr());
+        if (context.terminal().stdinIsTerminal()) {
+            return shell.interactive(org.jline.terminal.TerminalBuilder.builder().system(true).build());
+        }
+        return shell.script(new BufferedReader(new InputStreamReader(context.stdin(), StandardCharsets.UTF_8)));
+    }
+}
