@@ -11,6 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.jline.reader.Parser.ParseContext;
 import org.jline.reader.SyntaxError;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 
 /**
@@ -51,7 +53,7 @@ public final class Shell {
     }
 
     /** Reads lines from a person until {@code exit} or end of input; one bad line never ends the session. */
-    public int interactive(org.jline.terminal.Terminal terminal) throws IOException {
+    public int interactive(Terminal terminal) throws IOException {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("gptmem")
@@ -173,8 +175,8 @@ public final class Shell {
 
     private Path historyFile() throws IOException {
         Path file = OwnerOnly.directory(home.dir()).resolve("history");
-        if (!java.nio.file.Files.exists(file)) {
-            java.nio.file.Files.createFile(file);
+        if (!Files.exists(file)) {
+            Files.createFile(file);
         }
         OwnerOnly.file(file);
         return file;
