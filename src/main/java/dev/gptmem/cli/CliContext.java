@@ -89,7 +89,7 @@ public final class CliContext {
         return storage;
     }
 
-    MemoryService memories() {
+    public MemoryService memories() {
         if (memories == null) {
             memories = new MemoryService(storage());
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -121,10 +122,21 @@ public final class MemoryService {
         }
     }
 
-    /** Memory ids that start with a prefix, for completion. */
-    public List<String> idsWithPrefix(String profile, String prefix, int max) {
+    /** Up to {@code max} memories whose ids start with what was typed so far, for completion. */
+    public List<Memory> startingWith(String profile, String typed, int max) {
         try (ProfileStore store = openForReading(profile)) {
-            return store.idsWithPrefix(prefix, max);
+            List<Memory> found = new ArrayList<>();
+            for (String id : store.idsWithPrefix(typed.strip().toLowerCase(Locale.ROOT), max)) {
+                store.find(id).ifPresent(found::add);
+            }
+            return found;
+        }
+    }
+
+    /** Every tag in use in the profile, sorted. */
+    public List<String> tags(String profile) {
+        try (ProfileStore store = openForReading(profile)) {
+            return store.tags();
         }
     }
 
