@@ -1,18 +1,16 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.Durable;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.MemoryQuery;
 import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.io.JsonMemoryWriter;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -79,15 +77,11 @@ final class ExportCommand implements Runnable {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
         try {
             long count;
-            try (Writer file = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8))) {
+            try (Writer file = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 OwnerOnly.file(tmp);
                 count = context.transfer().export(profile, query, new JsonMemoryWriter(file, shape));
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Durable.replace(tmp, target);
             return count;
         } catch (IOException e) {
             throw GptmemException.failure("cannot write " + output + ": " + e.getMessage(), e);

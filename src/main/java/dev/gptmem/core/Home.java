@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -106,11 +104,7 @@ public final class Home {
                 config.store(out, "gptmem settings");
             }
             OwnerOnly.file(tmp);
-            try {
-                Files.move(tmp, configFile(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, configFile(), StandardCopyOption.REPLACE_EXISTING);
-            }
+            Durable.replace(tmp, configFile());
         } catch (IOException e) {
             throw GptmemException.failure("cannot write " + configFile() + ": " + e.getMessage(), e);
         }

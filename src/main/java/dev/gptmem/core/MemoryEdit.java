@@ -17,16 +17,6 @@ public record MemoryEdit(
         removeTags = removeTags == null ? List.of() : List.copyOf(removeTags);
     }
 
-    /** Replaces every editable field: what an editor session produces. */
-    public static MemoryEdit replaceAll(Memory m) {
-        return new MemoryEdit(m.content(), orEmpty(m.name()), orEmpty(m.summary()), orEmpty(m.reason()),
-                m.tags(), null, null, m.pinned());
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
     public boolean isEmpty() {
         return content == null && name == null && summary == null && reason == null && tags == null
                 && addTags.isEmpty() && removeTags.isEmpty() && pinned == null;

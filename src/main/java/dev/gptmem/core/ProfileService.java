@@ -43,16 +43,6 @@ public final class ProfileService {
         return describe(name, currentName());
     }
 
-    public void describeAs(String name, String description) {
-        requireExisting(ProfileNames.check(name));
-        try (ProfileStore store = storage.open(name, false)) {
-            store.transaction(() -> {
-                store.setDescription(description == null || description.isBlank() ? null : description.strip());
-                return null;
-            });
-        }
-    }
-
     /** Deletes a profile and its memories; if it was the one in use, {@code default} is used again. */
     public void remove(String name) {
         requireExisting(ProfileNames.check(name));

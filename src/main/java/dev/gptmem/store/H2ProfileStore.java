@@ -1,5 +1,6 @@
 package dev.gptmem.store;
 
+import dev.gptmem.core.Durable;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryQuery;
@@ -7,11 +8,9 @@ import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.core.ProfileStore;
 import dev.gptmem.core.Times;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -249,7 +248,7 @@ final class H2ProfileStore implements ProfileStore {
             }
             closeConnection(staging);
             if (keep) {
-                replace(staging, file);
+                Durable.replace(staging, file);
             }
             return result;
         } catch (IOException e) {
@@ -259,19 +258,6 @@ final class H2ProfileStore implements ProfileStore {
             closeQuietly(jdbc.connection());
             deleteQuietly(staging);
             jdbc = new Jdbc(H2Storage.connect(name, file), name);
-        }
-    }
-
-    /** Puts the finished copy in place: its data on disk first, then one atomic rename, then the folder entry. */
-    private static void replace(Path staging, Path file) throws IOException {
-        try (FileChannel data = FileChannel.open(staging, StandardOpenOption.WRITE)) {
-            data.force(true);
-        }
-        Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        try (FileChannel folder = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-            folder.force(true);
-        } catch (IOException e) {
-            // Not every platform can sync a folder; the rename itself has been made.
         }
     }
 
