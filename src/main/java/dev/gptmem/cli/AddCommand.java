@@ -1,6 +1,5 @@
 package dev.gptmem.cli;
 
-import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.MemoryDraft;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "add", sortOptions = false, usageHelpAutoWidth = true,
         header = "Add a memory and print its id.",
-        description = "The content is the arguments joined by spaces; '-', or no arguments with piped input, reads it "
-              + "from standard input. Only the new id is printed, so id=$(gptmem add …) works.",
+        description = "The content is the arguments joined by spaces. With no arguments or '-', it is read from "
+              + "standard input; at a terminal you type it line by line, ending with an empty line or Ctrl-D. "
+              + "Only the new id is printed, so id=$(gptmem add …) works.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem add \"Prefers metric units\" -t prefs",
@@ -53,18 +53,16 @@ final class AddCommand implements Runnable {
     public void run() {
         String content = content();
         String id = context.memories().add(context.profile(),
-                new MemoryDraft(content, name, summary, reason, tags, pin, "cli"));
+                new MemoryDraft(content, name, summary, reason, tags, pin, context.source()));
         spec.commandLine().getOut().println(id);
     }
 
     private String content() {
-        boolean fromStdin = text.equals(List.of("-")) || (text.isEmpty() && !context.terminal().stdinIsTerminal());
-        if (fromStdin) {
-            return Input.readAll(context.stdin());
+        if (!text.isEmpty() && !text.equals(List.of("-"))) {
+            return String.join(" ", text);
         }
-        if (text.isEmpty()) {
-            throw GptmemException.usage("no content: give it as arguments, or pipe it in (see 'gptmem add --help')");
-        }
-        return String.join(" ", text);
+        return context.terminal().stdinIsTerminal()
+                ? Input.typed(context.console(), spec.commandLine().getErr())
+                : Input.readAll(context.stdin());
     }
 }

@@ -7,12 +7,8 @@ import dev.gptmem.core.ProfileService;
 import dev.gptmem.core.Storage;
 import dev.gptmem.core.TransferService;
 import dev.gptmem.store.H2Storage;
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +25,9 @@ public final class CliContext {
     private final Terminal terminal;
     private final GlobalOptions globals = new GlobalOptions();
     private String activity = "gptmem";
+    private Console console;
+    private String source = "cli";
+    private String where;
     private Home home;
     private Storage storage;
     private MemoryService memories;
@@ -51,6 +50,40 @@ public final class CliContext {
         return terminal;
     }
 
+    /** Questions go to {@code console} instead of standard input (the shell's line editor). */
+    public CliContext asking(Console console) {
+        this.console = console;
+        return this;
+    }
+
+    /** New memories record {@code source} as where they came from. */
+    public CliContext from(String source) {
+        this.source = source;
+        return this;
+    }
+
+    /** Errors point at {@code where} (such as "line 3" of a script). */
+    public CliContext at(String where) {
+        this.where = where;
+        return this;
+    }
+
+    Console console() {
+        if (console == null) {
+            console = Console.over(stdin);
+        }
+        return console;
+    }
+
+    String source() {
+        return source;
+    }
+
+    /** What every error line starts with. */
+    public String errorPrefix() {
+        return where == null ? "gptmem: " : "gptmem: " + where + ": ";
+    }
+
     GlobalOptions globals() {
         return globals;
     }
@@ -65,7 +98,7 @@ public final class CliContext {
     }
 
     /** Colour only for a person at a terminal, and never when {@code NO_COLOR} is set. */
-    boolean colour() {
+    public boolean colour() {
         String noColor = env.get("NO_COLOR");
         return (noColor == null || noColor.isEmpty()) && terminal.stdoutIsTerminal();
     }
@@ -127,13 +160,7 @@ public final class CliContext {
                     + " without confirmation (no terminal to ask on); pass -y to confirm");
         }
         String question = Character.toUpperCase(action.charAt(0)) + action.substring(1) + "?";
-        err.print(question + " [y/N] ");
-        err.flush();
-        try {
-            String answer = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
-            return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
-        } catch (IOException e) {
-            return false;
-        }
+        String answer = console().readLine(err, question + " [y/N] ");
+        return answer != null && answer.strip().toLowerCase(Locale.ROOT).matches("y|yes");
     }
 }

@@ -27,7 +27,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (context.debug()) {
             e.printStackTrace(err);
         }
-        err.println("gptmem: " + oneLine(describe(e)) + " (see '" + cmd.getCommandSpec().qualifiedName()
+        err.println(context.errorPrefix() + oneLine(describe(e)) + " (see '" + cmd.getCommandSpec().qualifiedName()
                 + " --help')");
         err.flush();
         return ExitCodes.USAGE;
@@ -55,9 +55,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             e.printStackTrace(err);
         }
         if (e instanceof GptmemException) {
-            err.println("gptmem: " + oneLine(e.getMessage()));
+            err.println(context.errorPrefix() + oneLine(e.getMessage()));
         } else {
-            err.println("gptmem: internal error: " + oneLine(String.valueOf(e))
+            err.println(context.errorPrefix() + "internal error: " + oneLine(String.valueOf(e))
                     + (context.debug() ? "" : " (run again with --debug for details)"));
         }
         err.flush();

@@ -57,7 +57,7 @@ final class ImportCommand implements Runnable {
         PrintWriter err = spec.commandLine().getErr();
         ImportResult result;
         try (InputStream in = open();
-             JsonMemoryReader reader = new JsonMemoryReader(in, w -> err.println("gptmem: warning: " + w))) {
+             JsonMemoryReader reader = new JsonMemoryReader(in, w -> err.println(context.errorPrefix() + "warning: " + w))) {
             result = context.transfer().importFrom(profile, reader, new ImportOptions(onConflict, dryRun));
         } catch (IOException e) {
             throw GptmemException.failure("cannot read " + file + ": " + e.getMessage(), e);

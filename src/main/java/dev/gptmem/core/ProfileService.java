@@ -66,8 +66,15 @@ public final class ProfileService {
 
     /** Makes {@code name} the profile commands use when none is named. */
     public void use(String name) {
-        requireExisting(ProfileNames.check(name));
-        home.setCurrentProfile(name);
+        home.setCurrentProfile(requireUsable(name));
+    }
+
+    /** Checks that commands can work on {@code name}: an existing profile, or {@code default}, made on first use. */
+    public String requireUsable(String name) {
+        if (!ProfileNames.check(name).equals(ProfileNames.DEFAULT)) {
+            requireExisting(name);
+        }
+        return name;
     }
 
     public String currentName() {

@@ -64,10 +64,32 @@ class AddCommandTest extends CliTestBase {
     }
 
     @Test
-    void noArgumentsOnATerminalIsAUsageError() {
+    void noArgumentsOnATerminalTakesTypedLinesUntilAnEmptyLine() {
         terminal(Terminal.fixed(true, true, 80));
 
-        run("add").failedWith(ExitCodes.USAGE);
+        Result typed = stdin("Runs 5k\nthree times a week\n\nnot this\n").run("add", "-t", "fitness").succeeded();
+
+        assertThat(typed.err()).contains("empty line or Ctrl-D").contains("> ");
+        assertThat(memory(typed.out().strip()).content()).isEqualTo("Runs 5k\nthree times a week");
+    }
+
+    @Test
+    void dashOnATerminalEndsAtCtrlD() {
+        terminal(Terminal.fixed(true, true, 80));
+
+        String id = stdin("Likes Bach").run("add", "-").succeeded().out().strip();
+
+        assertThat(memory(id).content()).isEqualTo("Likes Bach");
+    }
+
+    @Test
+    void nothingTypedOnATerminalIsAUsageErrorAndWritesNothing() {
+        terminal(Terminal.fixed(true, true, 80));
+
+        Result nothing = stdin("\n").run("add");
+
+        assertThat(nothing.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.err()).endsWith("> gptmem: content is empty" + System.lineSeparator());
         assertThat(profileFile("default")).doesNotExist();
     }
 
