@@ -9,13 +9,13 @@ import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jline.reader.Candidate;
 import org.jline.reader.Parser.ParseContext;
-import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ShellCompleterTest {
     @TempDir
     Path home;
+
+    @TempDir
+    Path workingDir;
 
     private ShellCompleter completer;
     private String musicId;
@@ -34,7 +37,7 @@ class ShellCompleterTest {
         run("add", "Prefers metric units", "-t", "prefs");
         run("profile", "create", "trainer");
         PrintWriter none = new PrintWriter(Writer.nullWriter());
-        completer = new ShellCompleter(new Shell(context(), none, none));
+        completer = new ShellCompleter(new Shell(context(), none, none), new FileCompleter(workingDir, home));
     }
 
     private CliContext context() {
@@ -51,7 +54,7 @@ class ShellCompleterTest {
 
     private List<Candidate> complete(String line) {
         List<Candidate> candidates = new ArrayList<>();
-        completer.complete(null, new DefaultParser().parse(line, line.length(), ParseContext.COMPLETE), candidates);
+        completer.complete(null, new ShellParser().parse(line, line.length(), ParseContext.COMPLETE), candidates);
         return candidates;
     }
 
@@ -68,6 +71,8 @@ class ShellCompleterTest {
     @Test
     void optionsOfTheCommand() {
         assertThat(values(complete("list --js"))).contains("--json", "--jsonl");
+        assertThat(values(complete("list -"))).contains("-t", "--pinned", "-p");
+        assertThat(values(complete("list "))).as("options wait for a '-'").noneMatch(v -> v.startsWith("-"));
     }
 
     @Test
@@ -91,5 +96,35 @@ class ShellCompleterTest {
         assertThat(music.displ()).isEqualTo(musicId.substring(0, 8));
         assertThat(complete("rm ").stream().filter(c -> c.descr() != null).map(Candidate::descr))
                 .containsExactlyInAnyOrder("Likes Bach on Sundays", "Prefers metric units");
+    }
+
+    @Test
+    void subcommandsAndTheProfileTheyNameAfterProfile() {
+        assertThat(values(complete("profile "))).contains("create", "list", "rm", "rename", "use", "show");
+        assertThat(values(complete("profile use "))).containsExactly("default", "trainer");
+        assertThat(values(complete("profile rename tr"))).containsExactly("default", "trainer");
+        assertThat(values(complete("profile create "))).doesNotContain("default", "trainer");
+    }
+
+    @Test
+    void filesAfterImportAndOutputOptions() throws Exception {
+        Files.writeString(workingDir.resolve("backup.json"), "[]");
+        Files.createDirectories(workingDir.resolve("exports"));
+        Files.writeString(workingDir.resolve("exports/may.jsonl"), "");
+        Files.writeString(workingDir.resolve(".hidden"), "");
+
+        assertThat(values(complete("import "))).containsExactlyInAnyOrder("backup.json", "exports/");
+        assertThat(values(complete("import -n b"))).containsExactly("backup.json");
+        assertThat(values(complete("import exports/"))).containsExactly("exports/may.jsonl");
+        assertThat(values(complete("export -o "))).contains("backup.json", "exports/");
+        assertThat(values(complete("import ."))).contains(".hidden");
+        Candidate folder = complete("import ex").get(0);
+        assertThat(folder.complete()).as("a folder leaves the word open").isFalse();
+    }
+
+    @Test
+    void idsAfterAFlagAndNotAfterAnOptionsValue() {
+        assertThat(complete("rm -y ").stream().filter(c -> c.descr() != null)).hasSize(2);
+        assertThat(values(complete("list --sort "))).doesNotContain(musicId);
     }
 }

@@ -1,0 +1,37 @@
+package dev.gptmem.shell;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jline.reader.LineReader;
+import org.jline.reader.impl.DefaultHighlighter;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * Colours the command word as it is typed: bold when it names a command, red when it names none,
+ * as fish does. Everything else, history search included, is JLine's own highlighting.
+ */
+final class ShellHighlighter extends DefaultHighlighter {
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\S+)");
+
+    private final Set<String> commands;
+    private final boolean colour;
+
+    ShellHighlighter(Set<String> commands, boolean colour) {
+        this.commands = commands;
+        this.colour = colour;
+    }
+
+    @Override
+    public AttributedString highlight(LineReader reader, String buffer) {
+        AttributedString plain = super.highlight(reader, buffer);
+        Matcher first = FIRST_WORD.matcher(buffer);
+        if (!colour || reader.getSearchTerm() != null || !first.find()) {
+            return plain;
+        }
+        AttributedStyle style = commands.contains(first.group(1))
+                ? AttributedStyle.BOLD : AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
+        return plain.styleMatches(Pattern.compile("^\\s*\\Q" + first.group(1) + "\\E"), style);
+    }
+}
