@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs the packaged gptmem jar in a separate JVM, the way a shell script runs it: arguments,
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class GptmemProcess {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Pattern ESCAPES = Pattern.compile("\u001B(\\[[0-9;?$]*[A-Za-z]|[=>])");
 
     /**
      * Start-up dominates a short command; C1-only compilation and the serial collector roughly
@@ -127,6 +130,7 @@ final class GptmemProcess {
         private Path stdinFile;
         private Path stdoutFile;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private boolean onTerminal;
 
         private Call(String... args) {
             this.args = List.of(args);
@@ -162,6 +166,15 @@ final class GptmemProcess {
         /** Replaces the default JVM options; with none, it is exactly {@code java -jar gptmem.jar …}. */
         Call jvmOptions(String... options) {
             this.jvmOptions = List.of(options);
+            return this;
+        }
+
+        /**
+         * Runs the command on a pseudo-terminal of 100 x 40, as a person's terminal would, through
+         * util-linux's {@code script}: what the test writes is typed, and stdout is the screen.
+         */
+        Call onTerminal() {
+            this.onTerminal = true;
             return this;
         }
 
@@ -208,6 +221,11 @@ final class GptmemProcess {
             command.add("-jar");
             command.add(jar().toString());
             command.addAll(args);
+            if (onTerminal) {
+                String quoted = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
+                        .collect(Collectors.joining(" "));
+                command = List.of("script", "-qfec", "stty cols 100 rows 40; exec " + quoted, "/dev/null");
+            }
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(name -> name.startsWith("GPTMEM_") || name.equals("XDG_DATA_HOME"));
@@ -269,6 +287,31 @@ final class GptmemProcess {
 
         boolean isAlive() {
             return process.isAlive();
+        }
+
+        /**
+         * Waits until the process has written {@code expected} to stdout (terminal escape codes
+         * left out); fails with what it did write if that takes longer than {@code limit}.
+         */
+        void awaitOutput(String expected, Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!screen().contains(expected)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    throw new AssertionError("gptmem " + args + " did not write '" + expected + "' within "
+                            + limit.toSeconds() + " s; it wrote:\n" + screen() + "\n--- stderr ---\n" + stderr.soFar());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for gptmem " + args, e);
+                }
+            }
+        }
+
+        /** Stdout so far, without terminal escape codes and carriage returns. */
+        String screen() {
+            return ESCAPES.matcher(stdout.soFar()).replaceAll("").replace("\r", "");
         }
 
         /** What the process has written to stderr until now. */
