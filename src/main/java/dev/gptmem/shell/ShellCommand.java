@@ -16,10 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "shell",
         header = "Run gptmem commands interactively, or run a script of them from standard input.",
         description = {
-            "At a terminal: a prompt showing the profile and its number of memories, completion, and history"
-                + " (lines starting with a space are not kept). 'use PROFILE' switches profile, 'help' lists"
-                + " commands, 'exit', 'quit' or Ctrl-D leave, Ctrl-C cancels the line.",
-            "With standard input redirected: runs each line, and exits non-zero if any line failed."
+            "At a terminal: a prompt showing the profile and its number of memories. Commands are typed without"
+                + " 'gptmem' and quoted as in a POSIX shell; a line ending in \\ goes on. TAB completes, Ctrl-R"
+                + " searches the history (lines starting with a space are not kept), Ctrl-C cancels the line, and"
+                + " output longer than the screen goes through $GPTMEM_PAGER, $PAGER or less. Shell words: 'use"
+                + " PROFILE', 'help [COMMAND]', 'clear', and 'exit', 'quit' or Ctrl-D.",
+            "%nWith standard input redirected: runs each line (# starts a comment), naming the line in errors,"
+                + " and exits with the first failing line's code."
         },
         footerHeading = "%nExamples:%n",
         footer = {"  gptmem shell", "  gptmem -p trainer shell < nightly.txt"})
