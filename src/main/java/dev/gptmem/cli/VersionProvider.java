@@ -1,16 +1,27 @@
 package dev.gptmem.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
-/** The version recorded in the jar's manifest at build time. */
+/** The version and commit recorded at build time, and the Java runtime running them. */
 final class VersionProvider implements IVersionProvider {
 
     @Override
-    public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
+    public String[] getVersion() throws IOException {
+        Properties build = new Properties();
+        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/gptmem/build.properties")) {
+            if (in != null) {
+                build.load(in);
+            }
+        }
+        String commit = build.getProperty("commit", "unknown")
+                + (Boolean.parseBoolean(build.getProperty("dirty")) ? ", with uncommitted changes" : "");
         return new String[] {
-            "gptmem " + (version == null ? "(development build)" : version),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            "gptmem " + build.getProperty("version", "(development build)") + " (commit " + commit + ")",
+            "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vm.name")
+                + ", " + System.getProperty("java.home") + ")"
         };
     }
 }

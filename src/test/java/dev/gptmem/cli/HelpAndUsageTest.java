@@ -38,10 +38,13 @@ class HelpAndUsageTest extends CliTestBase {
     }
 
     @Test
-    void versionNamesTheProgram() {
+    void versionNamesTheProgramItsCommitAndTheJavaRunningIt() {
         Result result = run("--version").succeeded();
 
-        assertThat(result.out()).startsWith("gptmem ");
+        assertThat(result.lines()).hasSize(2);
+        assertThat(result.lines().get(0)).matches("gptmem \\d+\\.\\d+\\.\\d+\\S* \\(commit ([0-9a-f]{10}|unknown).*\\)");
+        assertThat(result.lines().get(1)).startsWith("Java " + System.getProperty("java.runtime.version"))
+                .contains(System.getProperty("java.home"));
         assertThat(result.err()).isEmpty();
     }
 
