@@ -18,10 +18,15 @@ Builds gptmem from this checkout and installs it under PREFIX
 
   PREFIX/bin/gptmem              launcher script
   PREFIX/lib/gptmem/gptmem.jar   the program
+  PREFIX/lib/gptmem/cache/       start-up cache for that Java
 
 Building needs a JDK 17 or newer. Without --jdk, the newest one among
 $JAVA_HOME, java on PATH and /usr/lib/jvm/* is used; running gptmem later
 needs only its Java runtime. Run again to update in place.
+
+A training run of common commands, on a scratch home, makes a class-data
+cache for that exact Java: an AOT cache on Java 25 and newer, a CDS archive
+on older ones. gptmem starts faster with it and works the same without it.
 
 Options:
   --jdk DIR     build and run with the JDK in DIR
@@ -165,12 +170,18 @@ install_jar() {
   say "Installed $JAR"
 }
 
+# JVM options for every run: C1 and the serial collector start fastest for short commands, and JVM
+# log lines go to stderr, never into data on stdout.
+readonly JVM_FLAGS='-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -Xlog:all=warning:stderr'
+
 write_launcher() {
   cat <<EOF
 #!/bin/sh
 $LAUNCHER_MARK; run it again to update.
 java=$(sh_quote "$JDK_HOME/bin/java")
 jar=$(sh_quote "$JAR")
+cache=$(sh_quote "$CACHE_DIR/$BUILD_ID-")
+flags='$JVM_FLAGS'
 if [ ! -x "\$java" ]; then
   if [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then
     java=\$JAVA_HOME/bin/java
@@ -181,7 +192,20 @@ if [ ! -x "\$java" ]; then
     exit 1
   fi
 fi
-exec "\$java" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -jar "\$jar" "\$@"
+# The start-up cache fits this build on one exact Java; its name holds both. A Java updated in
+# place reports another version and runs without a cache rather than with a stale one.
+version=
+if [ -r "\${java%/bin/java}/release" ]; then
+  while IFS= read -r line; do
+    case \$line in JAVA_RUNTIME_VERSION=*) version=\${line#*=\"}; version=\${version%\"} ;; esac
+  done <"\${java%/bin/java}/release"
+fi
+if [ -n "\$version" ] && [ -f "\$cache\$version.aot" ]; then
+  exec "\$java" \$flags -Xlog:aot*=off,cds*=off:stderr -XX:AOTCache="\$cache\$version.aot" -jar "\$jar" "\$@"
+elif [ -n "\$version" ] && [ -f "\$cache\$version.jsa" ]; then
+  exec "\$java" \$flags -Xlog:cds*=off:stderr -XX:SharedArchiveFile="\$cache\$version.jsa" -jar "\$jar" "\$@"
+fi
+exec "\$java" \$flags -jar "\$jar" "\$@"
 EOF
 }
 
@@ -192,6 +216,81 @@ install_launcher() {
   write_launcher >"$tmp"
   put_file "$tmp" "$LAUNCHER" 755
   say "Installed $LAUNCHER (runs Java $JDK_VERSION from $JDK_HOME)"
+}
+
+# --- start-up cache ----------------------------------------------------------
+
+# Prints JAVA_RUNTIME_VERSION from the release file of the JDK in $1 (the launcher reads it the same way).
+runtime_version() {
+  local line
+  [[ -r $1/release ]] || return 0
+  while IFS= read -r line; do
+    case $line in JAVA_RUNTIME_VERSION=*) line=${line#*=\"}; printf '%s\n' "${line%\"}" ;; esac
+  done <"$1/release"
+}
+
+# The commands a training run goes through, in one JVM: what people and scripts run most.
+training_script() {
+  local dir=$1
+  cat <<EOF
+import $dir/seed.jsonl
+add "Prefers metric units" -t prefs,units -n Units -s "Metric, always" -r "Asked twice"
+add --pin "Allergic to penicillin" -t health
+list
+list -t prefs --json
+list --jsonl --sort name
+list -q --pinned
+show 00000000-0000-4000-8000-000000000001
+show --json 00000000-0000-4000-8000-000000000002
+edit 00000000-0000-4000-8000-000000000001 --add-tag trained --summary "Seen by training"
+search metric
+search penicillin --jsonl
+export -o $dir/export.json
+export --format jsonl
+import --on-conflict replace $dir/export.json
+profile create other -d "A second profile"
+profile list
+profile show other
+-p other add "Runs 5k three times a week" -t fitness
+rm -y 00000000-0000-4000-8000-000000000002
+show 00000000-0000-4000-8000-00000000ffff
+add --help
+profile rm other -y
+EOF
+}
+
+# Makes the start-up cache for the installed jar on JDK_HOME, by a training run on a scratch
+# home. Failing here costs only speed, so it warns and goes on.
+make_cache() {
+  local runtime kind option work
+  runtime=$(runtime_version "$JDK_HOME")
+  if [[ -z $runtime ]]; then
+    say "No start-up cache: $JDK_HOME/release does not name the Java version."
+    return 0
+  fi
+  if ((JDK_FEATURE >= 25)); then
+    kind='AOT cache' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.aot option=-XX:AOTCacheOutput=$CACHE_FILE
+  else
+    kind='CDS archive' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.jsa option=-XX:ArchiveClassesAtExit=$CACHE_FILE
+  fi
+  say "Making the start-up cache ($kind for Java $runtime) ..."
+  work=$(mktemp -d) || die "cannot create a temporary folder"
+  TMP_DIRS+=("$work")
+  printf '{"id":"00000000-0000-4000-8000-00000000000%s","content":"Seed memory %s","tags":["seed"]}\n' 1 1 2 2 \
+    >"$work/seed.jsonl"
+  training_script "$work" >"$work/training.txt"
+  mkdir -p "$CACHE_DIR" || die "cannot create $CACHE_DIR"
+  # JVM_FLAGS holds several options, so it is split on purpose. The script's exit code is not
+  # looked at: one of its lines fails on purpose, so the error path is in the cache too.
+  (cd "$work" && env -u JAVA_TOOL_OPTIONS -u GPTMEM_PROFILE NO_COLOR=1 GPTMEM_HOME="$work/home" \
+    "$JDK_HOME/bin/java" $JVM_FLAGS "$option" -jar "$JAR" shell <"$work/training.txt" >"$work/out.txt" 2>"$work/err.txt") || true
+  if [[ -s $CACHE_FILE ]]; then
+    say "Installed $CACHE_FILE"
+  else
+    rm -f "$CACHE_FILE"
+    say "No start-up cache: the training run failed (see below); gptmem works, it only starts slower."
+    tail -n 5 "$work/err.txt" >&2
+  fi
 }
 
 check_installed() {
@@ -227,7 +326,12 @@ check_path() {
 do_install() {
   find_jdk
   build
+  BUILD_ID=$(sha256sum "$BUILT_JAR") || die "cannot checksum $BUILT_JAR"
+  BUILD_ID=${BUILD_ID:0:16}
+  # A cache must never outlive the jar it was made for, not even while the new jar goes in.
+  rm -rf "$CACHE_DIR"
   install_jar
+  make_cache
   install_launcher
   check_installed
   check_path
@@ -269,7 +373,11 @@ do_uninstall() {
 
 # Temporary files that an interrupted or failed run leaves behind.
 TMP_FILES=()
-cleanup() { ((${#TMP_FILES[@]} == 0)) || rm -f -- "${TMP_FILES[@]}"; }
+TMP_DIRS=()
+cleanup() {
+  ((${#TMP_FILES[@]} == 0)) || rm -f -- "${TMP_FILES[@]}"
+  ((${#TMP_DIRS[@]} == 0)) || rm -rf -- "${TMP_DIRS[@]}"
+}
 trap cleanup EXIT
 
 main() {
@@ -303,6 +411,7 @@ main() {
   LAUNCHER=$PREFIX/bin/gptmem
   LIB_DIR=$PREFIX/lib/gptmem
   JAR=$LIB_DIR/gptmem.jar
+  CACHE_DIR=$LIB_DIR/cache
 
   "do_$action"
 }
