@@ -6,18 +6,42 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
-import java.util.function.UnaryOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 
 /** Builds the one {@link CommandLine} that {@code main}, the shell and the tests all run. */
 public final class Cli {
+    /** The commands, in the order help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(AddCommand.class, ListCommand.class, ShowCommand.class,
+            EditCommand.class, RmCommand.class, SearchCommand.class, ExportCommand.class, ImportCommand.class,
+            ProfileCommand.class);
+    /** Global options that take the next word as their value. */
+    private static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("-p", "--profile", "--home");
 
     private Cli() {
     }
 
+    /** The whole command line, every command included (for help, completion and the shell). */
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(GptmemCommand.class, new Factory(context));
+        return create(context, out, err, COMMANDS, null);
+    }
+
+    /**
+     * The command line for {@code args}. Picocli's model of a command costs start-up time, so when
+     * {@code args} name a command only that one is built, and for --version none; anything else
+     * (no command, a typo, top-level help) gets them all.
+     */
+    public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
+                                     List<Class<?>> commands, String[] args) {
+        Factory factory = new Factory(context);
+        CommandLine cli = new CommandLine(GptmemCommand.class, factory);
+        for (Class<?> command : args == null ? commands : needed(commands, args)) {
+            cli.addSubcommand(new CommandLine(command, factory));
+        }
         ErrorHandler errors = new ErrorHandler(context);
         cli.setOut(out);
         cli.setErr(err);
@@ -33,20 +57,43 @@ public final class Cli {
         return cli;
     }
 
-    /** Runs one command line against the real process streams and environment; returns the exit code. */
-    public static int run(String... args) {
-        return run(cli -> cli, args);
+    /** The commands that running {@code args} can reach; global options may come before the command. */
+    private static List<Class<?>> needed(List<Class<?>> commands, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
+                i++;
+            } else if (arg.equals("-V") || arg.equals("--version")) {
+                return List.of();
+            } else if (arg.equals("--") || arg.equals("-h") || arg.equals("--help")) {
+                return commands;
+            } else if (!arg.startsWith("-")) {
+                for (Class<?> command : commands) {
+                    Command annotation = command.getAnnotation(Command.class);
+                    if (annotation.name().equals(arg) || List.of(annotation.aliases()).contains(arg)) {
+                        return List.of(command);
+                    }
+                }
+                return commands;
+            }
+        }
+        return commands;
     }
 
-    /** As {@link #run(String...)}, with commands only the real program has (such as the shell) added by {@code extend}. */
-    public static int run(UnaryOperator<CommandLine> extend, String... args) {
+    /**
+     * Runs one command line against the real process streams and environment, with commands only
+     * the real program has (such as the shell) after the usual ones; returns the exit code.
+     */
+    public static int run(List<Class<?>> moreCommands, String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(System.getenv(), System.in, Terminal.system());
         try {
-            return extend.apply(create(context, out, err)).execute(args);
+            List<Class<?>> commands = new ArrayList<>(COMMANDS);
+            commands.addAll(moreCommands);
+            return create(context, out, err, commands, args).execute(args);
         } finally {
             out.flush();
             err.flush();

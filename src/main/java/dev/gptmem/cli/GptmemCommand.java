@@ -21,10 +21,6 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         commandListHeading = "%nCommands:%n",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
-            AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, RmCommand.class,
-            SearchCommand.class, ExportCommand.class, ImportCommand.class, ProfileCommand.class
-        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem add \"Prefers metric units\" -t prefs",
