@@ -1,11 +1,13 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.ExitCodes;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -46,7 +48,12 @@ public final class Cli {
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(System.getenv(), System.in, Terminal.system());
         try {
-            return extend.apply(create(context, out, err)).execute(args);
+            CommandLine cli = extend.apply(create(context, out, err));
+            if (args.length > 0 && args[0].equals(Completion.COMMAND)) {
+                Completion.print(cli.getCommandSpec(), context.env(), List.of(args).subList(1, args.length), out);
+                return ExitCodes.OK;
+            }
+            return cli.execute(args);
         } finally {
             out.flush();
             err.flush();
