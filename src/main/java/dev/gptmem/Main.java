@@ -2,6 +2,7 @@ package dev.gptmem;
 
 import dev.gptmem.cli.Cli;
 import dev.gptmem.shell.ShellCommand;
+import picocli.CommandLine;
 
 /** Entry point: the only place that exits the JVM. */
 public final class Main {
@@ -10,7 +11,14 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // The shell is added here, not in Cli.create, so a line typed in the shell cannot start another shell.
-        System.exit(Cli.run(cli -> cli.addSubcommand(ShellCommand.class), args));
+        System.exit(Cli.run(Main::addProgramCommands, args));
+    }
+
+    /**
+     * The commands only the real program has, added to those of {@code Cli.create}. The shell is added
+     * here, so a line typed in the shell cannot start another shell.
+     */
+    public static CommandLine addProgramCommands(CommandLine cli) {
+        return cli.addSubcommand(ShellCommand.class);
     }
 }

@@ -101,8 +101,8 @@ final class ProfileCommand implements Runnable {
     @Command(name = "rename", header = "Rename a profile.",
             footerHeading = "%nExamples:%n",
             footer = {"  gptmem profile rename trainer coach"})
-    void rename(@Parameters(paramLabel = "PROFILE", index = "0") String from,
-                @Parameters(paramLabel = "NEW", index = "1") String to) {
+    void rename(@Parameters(paramLabel = "PROFILE", index = "0", description = "Profile to rename.") String from,
+                @Parameters(paramLabel = "NEW", index = "1", description = "Its new name.") String to) {
         context.profiles().rename(from, to);
         err().println("renamed profile '" + from + "' to '" + to + "'");
     }
