@@ -34,20 +34,18 @@ _gptmem() {
         files) compopt -o default ;;
         dirs) compopt -o dirnames ;;
         words)
-            local -a described=()
             local entry value width=0
             for entry in "${lines[@]:1}"; do
                 value=${entry%%$'\t'*}
                 COMPREPLY+=("${value#"$prefix"}")
-                described+=("$entry")
                 ((${#value} > width)) && width=${#value}
             done
             # With more than one candidate, show each one's description beside it, as zsh and fish
             # do; the values still differ before the descriptions, so what bash inserts is a value.
             # Not when each candidate in turn is put on the line (menu-complete, insert-completions).
             if ((${#COMPREPLY[@]} > 1)) && [[ $COMP_TYPE != 37 && $COMP_TYPE != 42 ]]; then
-                for i in "${!described[@]}"; do
-                    entry=${described[i]}
+                for i in "${!COMPREPLY[@]}"; do
+                    entry=${lines[i + 1]}
                     [[ $entry == *$'\t'* ]] || continue
                     printf -v entry '%-*s  (%s)' "$width" "${entry%%$'\t'*}" "${entry#*$'\t'}"
                     entry=${entry#"$prefix"}

@@ -134,6 +134,8 @@ public final class Completion {
         String profile;
         String home;
         final Set<OptionSpec> used = new HashSet<>();
+        /** The values given so far to each option and parameter. */
+        final Map<ArgSpec, List<String>> given = new HashMap<>();
 
         static Line read(CommandSpec root, List<String> words) {
             Line line = new Line();
@@ -149,6 +151,11 @@ public final class Completion {
                 } else if (line.positionals == 0 && line.command.subcommands().containsKey(word)) {
                     line.command = line.command.subcommands().get(word).getCommandSpec();
                 } else {
+                    for (PositionalParamSpec positional : line.command.positionalParameters()) {
+                        if (positional.index().contains(line.positionals)) {
+                            line.give(positional, word);
+                        }
+                    }
                     line.positionals++;
                 }
             }
@@ -173,11 +180,17 @@ public final class Completion {
         }
 
         private void set(OptionSpec option, String value) {
+            give(option, value);
             if (option.longestName().equals("--profile")) {
                 profile = value;
             } else if (option.longestName().equals("--home")) {
                 home = value;
             }
+        }
+
+        private void give(ArgSpec arg, String value) {
+            List<String> values = given.computeIfAbsent(arg, a -> new ArrayList<>());
+            values.addAll(arg.splitRegex().equals(",") ? List.of(value.split(",")) : List.of(value));
         }
     }
 
@@ -224,11 +237,12 @@ public final class Completion {
     }
 
     /**
-     * The values {@code arg} takes, each after {@code prefix} (such as "--profile="). For an option
-     * split at commas the word's last part is the value, and values already listed are left out.
+     * The values {@code arg} takes, each after {@code prefix} (such as "--profile="), less those it
+     * was given already (as in 'show ID ID', '-t a -t b'). For an option split at commas the word's
+     * last part is the value.
      */
     private Result valuesOf(Line line, ArgSpec arg, String prefix, String typed) {
-        Set<String> listed = new HashSet<>();
+        Set<String> listed = new HashSet<>(line.given.getOrDefault(arg, List.of()));
         if (arg.splitRegex().equals(",") && typed.contains(",")) {
             String before = typed.substring(0, typed.lastIndexOf(',') + 1);
             listed.addAll(List.of(before.split(",")));

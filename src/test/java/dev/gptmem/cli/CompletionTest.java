@@ -108,6 +108,13 @@ class CompletionTest extends CliTestBase {
     }
 
     @Test
+    void valuesGivenAlreadyAreNotOfferedAgain() {
+        assertThat(values("list", "-t", "music", "--tag", "")).containsExactly("prefs", "weekend");
+        assertThat(values("list", "--tag=music,prefs", "-t", "")).containsExactly("weekend");
+        assertThat(values("edit", "x", "-t", "music", "--add-tag", "")).contains("music");
+    }
+
+    @Test
     void tagsAfterACommaKeepWhatCameBefore() {
         assertThat(values("add", "-t", "music,")).containsExactly("music,prefs", "music,weekend");
         assertThat(values("list", "--tag=prefs,w")).contains("--tag=prefs,weekend").doesNotContain("--tag=prefs,prefs");
@@ -118,7 +125,7 @@ class CompletionTest extends CliTestBase {
         assertThat(values("show", bachId.substring(0, 4))).contains(bachId);
         assertThat(description(bachId, "show", "")).isEqualTo("Likes Bach on Sundays");
         assertThat(description(unitsId, "rm", "-y", "")).isEqualTo("Units: Prefers metric units");
-        assertThat(values("show", bachId, "")).as("show takes more ids").contains(unitsId);
+        assertThat(values("show", bachId, "")).as("show takes more ids").containsExactly(unitsId);
         assertThat(values("-p", "trainer", "edit", "")).hasSize(1).doesNotContain(bachId, unitsId);
         assertThat(values("edit", bachId, "")).as("edit takes one id").isEmpty();
     }
