@@ -19,6 +19,8 @@ Builds gptmem from this checkout and installs it under PREFIX
   PREFIX/bin/gptmem              launcher script
   PREFIX/lib/gptmem/gptmem.jar   the program
   PREFIX/lib/gptmem/cache/       start-up cache for that Java
+  PREFIX/share/...               completions for bash, zsh and fish, and
+                                 man pages (man gptmem, man gptmem-add, ...)
 
 Building needs a JDK 17 or newer. Without --jdk, the newest one among
 $JAVA_HOME, java on PATH and /usr/lib/jvm/* is used; running gptmem later
@@ -30,7 +32,7 @@ on older ones. gptmem starts faster with it and works the same without it.
 
 Options:
   --jdk DIR     build and run with the JDK in DIR
-  --uninstall   remove the launcher and PREFIX/lib/gptmem; memories
+  --uninstall   remove what was installed; memories
                 (GPTMEM_HOME, $XDG_DATA_HOME/gptmem, ~/.local/share/gptmem)
                 are never touched
   -h, --help    show this help
@@ -299,6 +301,17 @@ check_installed() {
   say "${version%%$'\n'*} is ready."
 }
 
+# Prints path $1 for use between double quotes in a shell profile: under $HOME as "$HOME/...".
+quoted_path() {
+  local shown=$1
+  if [[ $shown == "$HOME"/* ]]; then
+    printf '%s' "\$HOME/${shown#"$HOME"/}"
+  else
+    shown=${shown//\\/\\\\} shown=${shown//\"/\\\"} shown=${shown//\$/\\\$} shown=${shown//\`/\\\`}
+    printf '%s' "$shown"
+  fi
+}
+
 check_path() {
   local bin=$PREFIX/bin
   case ":$PATH:" in
@@ -310,15 +323,8 @@ check_path() {
       fi
       ;;
     *)
-      local shown
-      if [[ $bin == "$HOME"/* ]]; then
-        shown="\$HOME/${bin#"$HOME"/}"
-      else
-        shown=$bin
-        shown=${shown//\\/\\\\} shown=${shown//\"/\\\"} shown=${shown//\$/\\\$} shown=${shown//\`/\\\`}
-      fi
       say "$bin is not on your PATH. Add this line to your shell profile (~/.profile, ~/.bashrc or ~/.zshrc):"
-      say "  export PATH=\"$shown:\$PATH\""
+      say "  export PATH=\"$(quoted_path "$bin"):\$PATH\""
       ;;
   esac
 }
@@ -335,6 +341,107 @@ do_install() {
   install_launcher
   check_installed
   check_path
+  install_shell_files
+}
+
+# --- completions and man pages -----------------------------------------------
+
+# Every completion script asks gptmem for its candidates, and every page says what made it: files
+# without these words are not ours to replace or remove.
+readonly COMPLETION_MARK='gptmem __complete'
+readonly MAN_MARK="Made from gptmem's commands"
+
+# Where bash-completion, zsh, fish and man look for them under PREFIX.
+shell_file_targets() {
+  BASH_COMPLETION=$PREFIX/share/bash-completion/completions/gptmem
+  ZSH_COMPLETION=$PREFIX/share/zsh/site-functions/_gptmem
+  FISH_COMPLETION=$PREFIX/share/fish/vendor_completions.d/gptmem.fish
+  MAN_DIR=$PREFIX/share/man/man1
+}
+
+# Removes file $1 if it holds the words $2; fails if it is not there or not ours.
+remove_ours() {
+  [[ -f $1 ]] && grep -qF "$2" "$1" 2>/dev/null && rm -f "$1"
+}
+
+install_shell_files() {
+  shell_file_targets
+  put_file "$SOURCE_DIR/completions/gptmem.bash" "$BASH_COMPLETION" 644
+  put_file "$SOURCE_DIR/completions/_gptmem" "$ZSH_COMPLETION" 644
+  put_file "$SOURCE_DIR/completions/gptmem.fish" "$FISH_COMPLETION" 644
+  local page
+  for page in "$SOURCE_DIR"/man/*.1; do
+    put_file "$page" "$MAN_DIR/${page##*/}" 644
+  done
+  # The page of a command that is gone.
+  for page in "$MAN_DIR"/gptmem-*.1; do
+    [[ -f $SOURCE_DIR/man/${page##*/} ]] || remove_ours "$page" "$MAN_MARK" || true
+  done
+  say "Installed completions for bash, zsh and fish, and man pages (man gptmem) under $PREFIX/share"
+  hint_bash
+  hint_zsh
+  hint_fish
+  hint_man
+}
+
+# Succeeds when line $1 is one of the lines in $2.
+has_line() { [[ $'\n'$2$'\n' == *$'\n'"$1"$'\n'* ]]; }
+
+# bash-completion loads a command's completion on first use from its user folder and those in
+# XDG_DATA_DIRS; without bash-completion, or elsewhere, the script must be sourced.
+hint_bash() {
+  local dir=${BASH_COMPLETION%/*} searched data loader
+  searched=${BASH_COMPLETION_USER_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/bash-completion}/completions
+  local -a data_dirs
+  IFS=: read -ra data_dirs <<<"${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+  for data in "${data_dirs[@]}"; do searched+=$'\n'$data/bash-completion/completions; done
+  if has_line "$dir" "$searched"; then
+    for loader in /usr/share/bash-completion/bash_completion /usr/local/share/bash-completion/bash_completion \
+      /opt/homebrew/etc/profile.d/bash_completion.sh /usr/local/etc/profile.d/bash_completion.sh /etc/bash_completion; do
+      [[ -f $loader ]] && return 0
+    done
+  fi
+  say "bash: for TAB completion, add this line to ~/.bashrc:  source \"$(quoted_path "$BASH_COMPLETION")\""
+}
+
+# zsh finds completion functions in fpath, which holds none of PREFIX's folders unless .zshrc adds it.
+hint_zsh() {
+  command -v zsh >/dev/null 2>&1 || return 0
+  local dir=${ZSH_COMPLETION%/*} rc=${ZDOTDIR:-$HOME}/.zshrc
+  has_line "$dir" "$(zsh -fc 'print -rl -- $fpath' </dev/null 2>/dev/null)" && return 0
+  if [[ -f $rc ]] && grep -qF -e "$dir" -e "~/${dir#"$HOME"/}" -e "\$HOME/${dir#"$HOME"/}" "$rc" 2>/dev/null; then
+    return 0
+  fi
+  say "zsh: for TAB completion, add this line to ${rc/#"$HOME"\//\~/} before compinit:  fpath=(\"$(quoted_path "$dir")\" \$fpath)"
+}
+
+hint_fish() {
+  command -v fish >/dev/null 2>&1 || return 0
+  local dir=${FISH_COMPLETION%/*}
+  fish -c 'contains -- $argv[1] $fish_complete_path' "$dir" </dev/null >/dev/null 2>&1 && return 0
+  say "fish: for TAB completion, add this line to ~/.config/fish/config.fish:  set -p fish_complete_path \"$(quoted_path "$dir")\""
+}
+
+# man-db finds PREFIX/share/man through PREFIX/bin on the PATH, unless MANPATH says otherwise.
+hint_man() {
+  command -v manpath >/dev/null 2>&1 || return 0
+  local dir=$PREFIX/share/man
+  [[ ":$(PATH="$PREFIX/bin:$PATH" manpath 2>/dev/null):" == *":$dir:"* ]] && return 0
+  say "man: for 'man gptmem', add this line to your shell profile:  export MANPATH=\"$(quoted_path "$dir"):\$MANPATH\""
+}
+
+uninstall_shell_files() {
+  shell_file_targets
+  local file completions=0 pages=0
+  for file in "$BASH_COMPLETION" "$ZSH_COMPLETION" "$FISH_COMPLETION"; do
+    remove_ours "$file" "$COMPLETION_MARK" && completions=$((completions + 1))
+  done
+  for file in "$MAN_DIR"/gptmem.1 "$MAN_DIR"/gptmem-*.1; do
+    remove_ours "$file" "$MAN_MARK" && pages=$((pages + 1))
+  done
+  ((completions == 0)) || say "Removed the completions for bash, zsh and fish"
+  ((pages == 0)) || say "Removed $pages man pages from $MAN_DIR"
+  REMOVED=$((REMOVED + completions + pages))
 }
 
 # --- uninstalling ------------------------------------------------------------
@@ -362,6 +469,7 @@ uninstall_lib() {
 do_uninstall() {
   uninstall_launcher
   uninstall_lib
+  uninstall_shell_files
   if ((REMOVED == 0)); then
     say "Nothing to remove: gptmem is not installed under $PREFIX"
   else

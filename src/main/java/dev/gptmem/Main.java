@@ -6,12 +6,16 @@ import java.util.List;
 
 /** Entry point: the only place that exits the JVM. */
 public final class Main {
+    /**
+     * The commands only the real program has, after those of {@code Cli.create}. The shell is one,
+     * so a line typed in the shell cannot start another shell.
+     */
+    public static final List<Class<?>> PROGRAM_COMMANDS = List.of(ShellCommand.class);
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        // The shell is added here, not in Cli.create, so a line typed in the shell cannot start another shell.
-        System.exit(Cli.run(List.of(ShellCommand.class), args));
+        System.exit(Cli.run(PROGRAM_COMMANDS, args));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.ExitCodes;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -93,6 +94,11 @@ public final class Cli {
         try {
             List<Class<?>> commands = new ArrayList<>(COMMANDS);
             commands.addAll(moreCommands);
+            if (args.length > 0 && args[0].equals(Completion.COMMAND)) {
+                Completion.print(create(context, out, err, commands, null).getCommandSpec(), context.env(),
+                        List.of(args).subList(1, args.length), out);
+                return ExitCodes.OK;
+            }
             return create(context, out, err, commands, args).execute(args);
         } finally {
             out.flush();

@@ -52,7 +52,7 @@ final class ProfileCommand implements Runnable {
     @Command(name = "show", header = "Describe one profile (default: the one in use).",
             footerHeading = "%nExamples:%n",
             footer = {"  gptmem profile show", "  gptmem profile show trainer --json"})
-    void show(@Parameters(paramLabel = "NAME", arity = "0..1", description = "Profile name.") String name,
+    void show(@Parameters(paramLabel = "PROFILE", arity = "0..1", description = "Profile name.") String name,
               @Mixin OutputOptions output) {
         ProfileService profiles = context.profiles();
         ProfileInfo p = profiles.show(name == null ? context.profile() : name);
@@ -86,7 +86,7 @@ final class ProfileCommand implements Runnable {
             description = "Asks first; without a terminal to ask on, it needs -y.",
             footerHeading = "%nExamples:%n",
             footer = {"  gptmem profile rm trainer", "  gptmem profile rm scratch -y"})
-    void rm(@Parameters(paramLabel = "NAME", description = "Profile to delete.") String name,
+    void rm(@Parameters(paramLabel = "PROFILE", description = "Profile to delete.") String name,
             @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
         ProfileService profiles = context.profiles();
         ProfileInfo p = profiles.show(name);
@@ -101,8 +101,8 @@ final class ProfileCommand implements Runnable {
     @Command(name = "rename", header = "Rename a profile.",
             footerHeading = "%nExamples:%n",
             footer = {"  gptmem profile rename trainer coach"})
-    void rename(@Parameters(paramLabel = "OLD", index = "0") String from,
-                @Parameters(paramLabel = "NEW", index = "1") String to) {
+    void rename(@Parameters(paramLabel = "PROFILE", index = "0", description = "Profile to rename.") String from,
+                @Parameters(paramLabel = "NEW", index = "1", description = "Its new name.") String to) {
         context.profiles().rename(from, to);
         err().println("renamed profile '" + from + "' to '" + to + "'");
     }
@@ -110,7 +110,7 @@ final class ProfileCommand implements Runnable {
     @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.",
             footerHeading = "%nExamples:%n",
             footer = {"  gptmem profile use trainer", "  gptmem profile use default"})
-    void use(@Parameters(paramLabel = "NAME") String name) {
+    void use(@Parameters(paramLabel = "PROFILE") String name) {
         context.profiles().use(name);
         err().println("now using profile '" + name + "'");
     }

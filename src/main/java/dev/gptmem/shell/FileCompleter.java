@@ -21,7 +21,8 @@ final class FileCompleter {
         this.userHome = userHome;
     }
 
-    void complete(String typed, List<Candidate> candidates) {
+    /** Adds the entries whose names start as {@code typed} does; with {@code foldersOnly}, folders alone. */
+    void complete(String typed, boolean foldersOnly, List<Candidate> candidates) {
         int slash = typed.lastIndexOf('/');
         String folderPart = typed.substring(0, slash + 1);
         String prefix = typed.substring(slash + 1);
@@ -38,6 +39,9 @@ final class FileCompleter {
                     continue;
                 }
                 boolean isFolder = Files.isDirectory(entry);
+                if (foldersOnly && !isFolder) {
+                    continue;
+                }
                 String value = folderPart + name + (isFolder ? "/" : "");
                 candidates.add(new Candidate(value, name + (isFolder ? "/" : ""), null, null, null, null, !isFolder));
             }

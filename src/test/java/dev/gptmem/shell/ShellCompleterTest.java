@@ -123,6 +123,16 @@ class ShellCompleterTest {
     }
 
     @Test
+    void foldersAfterHomeAndTheProfileTheLineNames() throws Exception {
+        Files.writeString(workingDir.resolve("backup.json"), "[]");
+        Files.createDirectories(workingDir.resolve("exports"));
+        run("-p", "trainer", "add", "Runs 5k", "-t", "fitness");
+
+        assertThat(values(complete("--home "))).containsExactly("exports/");
+        assertThat(values(complete("-p trainer list -t "))).containsExactly("fitness");
+    }
+
+    @Test
     void idsAfterAFlagAndNotAfterAnOptionsValue() {
         assertThat(complete("rm -y ").stream().filter(c -> c.descr() != null)).hasSize(2);
         assertThat(values(complete("list --sort "))).doesNotContain(musicId);
