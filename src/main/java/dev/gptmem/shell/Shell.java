@@ -112,7 +112,7 @@ public final class Shell {
             while (words.incomplete()) {
                 String next = lines.readLine();
                 if (next == null) {
-                    err.println("gptmem: line " + first + ": " + words.problem());
+                    err.println(lineContext().at("line " + first).errorPrefix() + words.problem());
                     err.flush();
                     return result == ExitCodes.OK ? ExitCodes.USAGE : result;
                 }
