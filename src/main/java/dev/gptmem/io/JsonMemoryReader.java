@@ -38,6 +38,10 @@ public final class JsonMemoryReader implements MemoryReader {
     private final Consumer<String> warnings;
     private JsonParser json;
     private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream();
+    /** JSON Lines are read in blocks, not byte by byte through a synchronized stream. */
+    private final byte[] block = new byte[1 << 16];
+    private int blockUsed;
+    private int blockRead;
     private long lineNumber;
     private final Set<String> warned = new HashSet<>();
     private Shape shape;
@@ -164,15 +168,28 @@ public final class JsonMemoryReader implements MemoryReader {
     /** The next line's bytes without its line break, or {@code null} at the end of the input. */
     private byte[] readLine() throws IOException {
         lineBuffer.reset();
-        int b = in.read();
-        if (b < 0) {
-            return null;
+        boolean any = false;
+        while (true) {
+            if (blockRead == blockUsed) {
+                blockUsed = in.read(block);
+                blockRead = 0;
+                if (blockUsed <= 0) {
+                    blockUsed = 0;
+                    return any ? lineBuffer.toByteArray() : null;
+                }
+            }
+            any = true;
+            int end = blockRead;
+            while (end < blockUsed && block[end] != '\n') {
+                end++;
+            }
+            lineBuffer.write(block, blockRead, end - blockRead);
+            if (end < blockUsed) {
+                blockRead = end + 1;
+                return lineBuffer.toByteArray();
+            }
+            blockRead = end;
         }
-        while (b >= 0 && b != '\n') {
-            lineBuffer.write(b);
-            b = in.read();
-        }
-        return lineBuffer.toByteArray();
     }
 
     private static boolean isBlank(byte[] bytes) {

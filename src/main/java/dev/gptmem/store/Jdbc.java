@@ -10,7 +10,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** Small JDBC helper: every failure is wrapped with what was being done and in which profile. */
@@ -23,6 +25,8 @@ final class Jdbc {
 
     private final Connection connection;
     private final String profile;
+    /** Statements by their SQL: an import runs the same few a million times. */
+    private final Map<String, PreparedStatement> prepared = new ConcurrentHashMap<>();
 
     Jdbc(Connection connection, String profile) {
         this.connection = connection;
@@ -45,7 +49,7 @@ final class Jdbc {
     }
 
     <T> void stream(String what, String sql, RowMapper<T> mapper, Consumer<T> sink, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
+        try (ResultSet rows = prepare(sql, params).executeQuery()) {
             while (rows.next()) {
                 sink.accept(mapper.map(rows));
             }
@@ -55,8 +59,8 @@ final class Jdbc {
     }
 
     int update(String what, String sql, Object... params) {
-        try (PreparedStatement statement = prepare(sql, params)) {
-            return statement.executeUpdate();
+        try {
+            return prepare(sql, params).executeUpdate();
         } catch (SQLException e) {
             throw failure(what, e);
         }
@@ -70,6 +74,11 @@ final class Jdbc {
         }
     }
 
+    GptmemException damaged(String what) {
+        return GptmemException.failure("profile '" + profile + "' is damaged: " + what
+                + " (run 'gptmem profile reindex' to rebuild the search index)");
+    }
+
     GptmemException failure(String what, SQLException e) {
         return GptmemException.failure("cannot " + what + " in profile '" + profile + "': " + e.getMessage(), e);
     }
@@ -79,15 +88,15 @@ final class Jdbc {
         return time == null ? null : time.toInstant();
     }
 
+    /** The statement for {@code sql}, prepared once per connection, with {@code params} bound. */
     private PreparedStatement prepare(String sql, Object... params) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        try {
-            bind(statement, params);
-            return statement;
-        } catch (SQLException e) {
-            statement.close();
-            throw e;
+        PreparedStatement statement = prepared.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            prepared.put(sql, statement);
         }
+        bind(statement, params);
+        return statement;
     }
 
     private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
