@@ -6,6 +6,7 @@ import dev.gptmem.core.MemoryService;
 import dev.gptmem.core.ProfileService;
 import dev.gptmem.core.Storage;
 import dev.gptmem.core.TransferService;
+import dev.gptmem.search.LuceneSearch;
 import dev.gptmem.store.H2Storage;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -117,7 +118,7 @@ public final class CliContext {
 
     Storage storage() {
         if (storage == null) {
-            storage = new H2Storage(home(), lockTimeout(), () -> activity);
+            storage = new H2Storage(home(), lockTimeout(), () -> activity, new LuceneSearch());
         }
         return storage;
     }

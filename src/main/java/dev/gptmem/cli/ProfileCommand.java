@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  gptmem profile use trainer",
             "  gptmem profile list",
             "  gptmem profile rename trainer coach",
+            "  gptmem profile reindex trainer",
             "  gptmem profile rm coach -y"
         })
 final class ProfileCommand implements Runnable {
@@ -105,6 +106,19 @@ final class ProfileCommand implements Runnable {
                 @Parameters(paramLabel = "NEW", index = "1", description = "Its new name.") String to) {
         context.profiles().rename(from, to);
         err().println("renamed profile '" + from + "' to '" + to + "'");
+    }
+
+    @Command(name = "reindex", header = "Rebuild a profile's search index from its memories.",
+            description = "Search keeps its index current by itself; this is for an index that was damaged, for"
+                    + " instance by a disk error. Memories are only read, never changed.",
+            footerHeading = "%nExamples:%n",
+            footer = {"  gptmem profile reindex", "  gptmem profile reindex trainer"})
+    void reindex(@Parameters(paramLabel = "PROFILE", arity = "0..1",
+            description = "Profile to reindex (default: the one in use).") String name) {
+        String profile = name == null ? context.profile() : name;
+        long indexed = context.profiles().reindex(profile);
+        err().println("reindexed " + indexed + (indexed == 1 ? " memory" : " memories") + " in profile '"
+                + profile + "'");
     }
 
     @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.",

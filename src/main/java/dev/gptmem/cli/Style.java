@@ -26,6 +26,11 @@ final class Style {
         return colour ? Ansi.ansi().a(Ansi.Attribute.INTENSITY_FAINT).a(text).reset().toString() : text;
     }
 
+    /** A search match inside a snippet. */
+    String match(String text) {
+        return colour ? Ansi.ansi().bold().fgRed().a(text).reset().toString() : "[" + text + "]";
+    }
+
     String pin(String text) {
         return paint(text, Ansi.Color.MAGENTA, true);
     }

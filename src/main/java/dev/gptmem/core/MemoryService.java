@@ -45,6 +45,24 @@ public final class MemoryService {
         }
     }
 
+    /** The best {@code limit} matches of a full-text search, best first. */
+    public List<SearchResult> search(String profile, SearchQuery query, int limit) {
+        if (limit < 1) {
+            throw GptmemException.usage("--limit must be 1 or more");
+        }
+        try (ProfileStore store = openForReading(profile)) {
+            List<SearchResult> results = new ArrayList<>();
+            for (SearchIndex.Hit hit : store.search(query, limit)) {
+                Memory m = store.find(hit.id()).orElseThrow(() -> GptmemException.failure("profile '"
+                        + profile + "' is damaged: the search index names a memory it lacks (" + hit.id()
+                        + "); run 'gptmem profile reindex'"));
+                SearchIndex.Explanation where = store.explain(m, query);
+                results.add(new SearchResult(m, hit.score(), where.matched(), where.snippet()));
+            }
+            return results;
+        }
+    }
+
     /** The memories named by ids or unique prefixes, in the order given; any unknown id fails the call. */
     public List<Memory> show(String profile, List<String> ids) {
         try (ProfileStore store = openForReading(profile)) {

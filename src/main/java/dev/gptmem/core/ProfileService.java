@@ -43,6 +43,15 @@ public final class ProfileService {
         return describe(name, currentName());
     }
 
+    /** Rebuilds a profile's search index from its memories; returns how many were indexed. */
+    public long reindex(String name) {
+        requireExisting(ProfileNames.check(name));
+        try (ProfileStore store = storage.open(name, false)) {
+            store.reindex();
+            return store.count();
+        }
+    }
+
     /** Deletes a profile and its memories; if it was the one in use, {@code default} is used again. */
     public void remove(String name) {
         requireExisting(ProfileNames.check(name));

@@ -22,6 +22,15 @@ public interface ProfileStore extends AutoCloseable {
 
     boolean delete(String id);
 
+    /** The best matches of a full-text search, best first. */
+    List<SearchIndex.Hit> search(SearchQuery query, int limit);
+
+    /** Where {@code query} matches {@code memory}. */
+    SearchIndex.Explanation explain(Memory memory, SearchQuery query);
+
+    /** Rebuilds the search index from the memories. */
+    void reindex();
+
     /** Streams the memories that match, in the query's order. */
     void query(MemoryQuery query, Consumer<Memory> sink);
 

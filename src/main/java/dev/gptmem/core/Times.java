@@ -1,11 +1,17 @@
 package dev.gptmem.core;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Timestamps are UTC instants with millisecond precision, written ISO-8601 with a {@code Z}. */
 public final class Times {
@@ -13,6 +19,8 @@ public final class Times {
             .appendPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .toFormatter()
             .withZone(ZoneOffset.UTC);
+
+    private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
 
     private Times() {
     }
@@ -33,6 +41,34 @@ public final class Times {
         } catch (DateTimeParseException e) {
             throw GptmemException.usage("invalid timestamp '" + text
                     + "': expected ISO-8601 such as 2026-11-22T10:00:00.000Z");
+        }
+    }
+
+    /**
+     * The start of a {@code --since} window: a date (midnight in {@code zone}), an ISO-8601
+     * timestamp, or a span back from {@code now} such as {@code 30m}, {@code 12h}, {@code 7d}, {@code 2w}.
+     */
+    public static Instant since(String text, Instant now, ZoneId zone) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        Matcher ago = AGO.matcher(t);
+        if (ago.matches()) {
+            long n = Long.parseLong(ago.group(1));
+            Duration unit = switch (ago.group(2)) {
+                case "m" -> Duration.ofMinutes(1);
+                case "h" -> Duration.ofHours(1);
+                case "d" -> Duration.ofDays(1);
+                default -> Duration.ofDays(7);
+            };
+            return now.minus(unit.multipliedBy(n));
+        }
+        try {
+            if (t.length() == 10) {
+                return LocalDate.parse(t).atStartOfDay(zone).toInstant();
+            }
+            return parse(text);
+        } catch (DateTimeParseException | GptmemException e) {
+            throw GptmemException.usage("invalid date '" + text
+                    + "': give a date (2026-11-22), a timestamp (2026-11-22T10:00:00Z) or a span such as 7d, 12h, 2w");
         }
     }
 }

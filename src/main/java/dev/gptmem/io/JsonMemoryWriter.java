@@ -5,9 +5,11 @@ import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.ProfileInfo;
+import dev.gptmem.core.SearchResult;
 import dev.gptmem.core.Times;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes memories as JSON, one at a time: the export document (format version 1), a plain JSON
@@ -68,6 +70,15 @@ public final class JsonMemoryWriter implements MemoryWriter {
 
     @Override
     public void write(Memory m) {
+        write(m, null, null);
+    }
+
+    /** A memory found by a search, with its score and the fields that matched. */
+    public void write(SearchResult found) {
+        write(found.memory(), found.score(), found.matched());
+    }
+
+    private void write(Memory m, Float score, List<String> matched) {
         try {
             json.writeStartObject();
             json.writeStringField("id", m.id());
@@ -84,6 +95,15 @@ public final class JsonMemoryWriter implements MemoryWriter {
             json.writeStringField("source", m.source());
             json.writeStringField("created_at", Times.format(m.createdAt()));
             json.writeStringField("updated_at", Times.format(m.updatedAt()));
+            if (score != null) {
+                // Three decimals: enough to order by, without float noise such as 7.3400002.
+                json.writeNumberField("score", Math.round(score * 1000.0) / 1000.0);
+                json.writeArrayFieldStart("matched");
+                for (String field : matched) {
+                    json.writeString(field);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
             if (shape == Shape.LINES) {
                 json.writeRaw('\n');

@@ -6,6 +6,8 @@ import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryQuery;
 import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.SearchIndex;
+import dev.gptmem.core.SearchQuery;
 import dev.gptmem.core.Times;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +32,9 @@ final class H2ProfileStore implements ProfileStore {
     private static final String DESCRIPTION = "description";
     private static final String CREATED_AT = "created_at";
     private static final String CHANGED_AT = "changed_at";
+    /** The {@link SearchIndex.Factory#version()} the profile's index was built with. */
+    private static final String SEARCH_INDEX = "search_index";
+    private static final int REINDEX_PAGE = 1_000;
     /**
      * H2 keeps replaced pages for a while, so a large import can leave the file several times the
      * size of its data (172 MB for the 64k corpus, 24 MB once compacted). Past this many written
@@ -50,16 +55,24 @@ final class H2ProfileStore implements ProfileStore {
     private long sinceCommit;
     private Path staging;
     private long compactAbove;
+    private final SearchIndex.Factory indexes;
+    /** Opened on first use: commands that neither write nor search never load the index. */
+    private SearchIndex index;
+    /** Held by whoever uses or replaces the connection from the bulk indexing thread's side. */
+    private final Object connectionLock = new Object();
 
-    private H2ProfileStore(String name, Path file, Connection connection, ProfileLock lock) {
+    private H2ProfileStore(String name, Path file, Connection connection, ProfileLock lock,
+                           SearchIndex.Factory indexes) {
         this.name = name;
         this.file = file;
         this.jdbc = new Jdbc(connection, name);
         this.lock = lock;
+        this.indexes = indexes;
     }
 
-    static H2ProfileStore open(String name, Path file, Connection connection, ProfileLock lock) {
-        H2ProfileStore store = new H2ProfileStore(name, file, connection, lock);
+    static H2ProfileStore open(String name, Path file, Connection connection, ProfileLock lock,
+                               SearchIndex.Factory indexes) {
+        H2ProfileStore store = new H2ProfileStore(name, file, connection, lock, indexes);
         try {
             store.transaction(() -> {
                 if (Migrations.apply(store.jdbc, name)) {
@@ -67,6 +80,10 @@ final class H2ProfileStore implements ProfileStore {
                         store.putSetting(CREATED_AT, Times.format(Times.now()));
                     }
                     store.changed = true;
+                }
+                if (!indexes.version().equals(store.setting(SEARCH_INDEX))) {
+                    // A profile from before the index (or from another analysis): built now, once.
+                    store.rebuildIndex();
                 }
                 return null;
             });
@@ -102,6 +119,7 @@ final class H2ProfileStore implements ProfileStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]),
                 m.pinned(), m.source(), m.createdAt(), m.updatedAt());
+        index().add(m);
         afterWrite();
     }
 
@@ -112,6 +130,7 @@ final class H2ProfileStore implements ProfileStore {
                         + " created_at = ?, updated_at = ? WHERE id = ?",
                 m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]), m.pinned(),
                 m.source(), m.createdAt(), m.updatedAt(), m.id());
+        index().put(m);
         afterWrite();
     }
 
@@ -119,9 +138,67 @@ final class H2ProfileStore implements ProfileStore {
     public boolean delete(String id) {
         boolean deleted = jdbc.update("delete memory " + id, "DELETE FROM memory WHERE id = ?", id) > 0;
         if (deleted) {
+            index().remove(id);
             afterWrite();
         }
         return deleted;
+    }
+
+    @Override
+    public List<SearchIndex.Hit> search(SearchQuery query, int limit) {
+        return index().search(query, limit);
+    }
+
+    @Override
+    public SearchIndex.Explanation explain(Memory memory, SearchQuery query) {
+        return index().explain(memory, query);
+    }
+
+    @Override
+    public void reindex() {
+        run(() -> {
+            rebuildIndex();
+            return null;
+        });
+    }
+
+    /**
+     * Indexes every memory afresh, a page at a time by insertion order, so no result set is open
+     * while the index writes.
+     */
+    private void rebuildIndex() {
+        // Dropped as files, not through the index, so a damaged index is rebuilt as readily as a stale one.
+        closeIndex();
+        jdbc.execute("clear the search index", "DELETE FROM search_chunk");
+        jdbc.execute("clear the search index", "DELETE FROM search_file");
+        long after = 0;
+        List<Object[]> page;
+        do {
+            page = new ArrayList<>();
+            jdbc.stream("read memories", "SELECT m.seq, " + COLUMNS + " FROM memory m WHERE m.seq > ?"
+                    + " ORDER BY m.seq LIMIT ?", row -> new Object[] {row.getLong("seq"), memory(row)},
+                    page::add, after, REINDEX_PAGE);
+            for (Object[] row : page) {
+                index().add((Memory) row[1]);
+                after = (Long) row[0];
+            }
+        } while (page.size() == REINDEX_PAGE);
+        putSetting(SEARCH_INDEX, indexes.version());
+        changed = true;
+    }
+
+    private SearchIndex index() {
+        if (index == null) {
+            index = indexes.open(new H2IndexFiles(() -> jdbc, connectionLock), bulk);
+        }
+        return index;
+    }
+
+    private void closeIndex() {
+        if (index != null) {
+            index.close();
+            index = null;
+        }
     }
 
     @Override
@@ -159,12 +236,12 @@ final class H2ProfileStore implements ProfileStore {
         String direction = descending != q.reverse() ? " DESC" : " ASC";
         switch (q.sort()) {
             case UPDATED:
-                return " ORDER BY m.updated_at" + direction + ", m.id" + direction;
+                return " ORDER BY m.updated_at" + direction + ", m.seq" + direction;
             case NAME:
                 return " ORDER BY LOWER(LEFT(COALESCE(m.name, m.summary, m.content), 200))" + direction
-                        + ", m.id" + direction;
+                        + ", m.seq" + direction;
             default:
-                return " ORDER BY m.created_at" + direction + ", m.id" + direction;
+                return " ORDER BY m.created_at" + direction + ", m.seq" + direction;
         }
     }
 
@@ -234,6 +311,7 @@ final class H2ProfileStore implements ProfileStore {
     public <T> T bulk(Supplier<T> work, boolean keep) {
         staging = H2Storage.stagingFile(file);
         compactAbove = MIN_COMPACT_ABOVE;
+        closeIndex();
         closeConnection(file);
         try {
             Files.copy(file, staging, StandardCopyOption.REPLACE_EXISTING);
@@ -255,6 +333,7 @@ final class H2ProfileStore implements ProfileStore {
             throw GptmemException.failure("cannot write profile '" + name + "': " + e.getMessage(), e);
         } finally {
             bulk = false;
+            closeIndex();
             closeQuietly(jdbc.connection());
             deleteQuietly(staging);
             jdbc = new Jdbc(H2Storage.connect(name, file), name);
@@ -267,9 +346,11 @@ final class H2ProfileStore implements ProfileStore {
         if (bulk && ++sinceCommit >= BULK_COMMIT_ROWS) {
             sinceCommit = 0;
             try {
-                jdbc.connection().commit();
-                if (Files.size(staging) > compactAbove) {
-                    compactStaging();
+                synchronized (connectionLock) {
+                    jdbc.connection().commit();
+                    if (Files.size(staging) > compactAbove) {
+                        compactStaging();
+                    }
                 }
             } catch (SQLException e) {
                 throw jdbc.failure("commit", e);
@@ -305,6 +386,9 @@ final class H2ProfileStore implements ProfileStore {
             if (changed) {
                 putSetting(CHANGED_AT, Times.format(Times.now()));
             }
+            if (index != null) {
+                index.commit();
+            }
             jdbc.connection().commit();
             if (changed) {
                 // Success is reported only once the data is on the disk, not just in the OS cache.
@@ -312,9 +396,11 @@ final class H2ProfileStore implements ProfileStore {
             }
             return result;
         } catch (SQLException e) {
+            abandonIndex();
             rollbackQuietly(jdbc.connection());
             throw jdbc.failure("commit", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            abandonIndex();
             rollbackQuietly(jdbc.connection());
             throw e;
         } finally {
@@ -324,6 +410,14 @@ final class H2ProfileStore implements ProfileStore {
             } catch (SQLException e) {
                 // The connection is closed at the end of the command anyway.
             }
+        }
+    }
+
+    /** The index's unwritten changes go with the failed transaction; it is opened afresh if needed again. */
+    private void abandonIndex() {
+        if (index != null) {
+            index.abandon();
+            closeIndex();
         }
     }
 
@@ -338,6 +432,7 @@ final class H2ProfileStore implements ProfileStore {
     @Override
     public void close() {
         try {
+            closeIndex();
             closeConnection(file);
         } finally {
             lock.close();

@@ -5,6 +5,7 @@ import dev.gptmem.core.Home;
 import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.core.ProfileNames;
 import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.SearchIndex;
 import dev.gptmem.core.Storage;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -29,15 +30,18 @@ public final class H2Storage implements Storage {
     private final Home home;
     private final Duration lockTimeout;
     private final Supplier<String> holder;
+    private final SearchIndex.Factory indexes;
 
     /**
      * @param lockTimeout how long to wait for a profile another process holds
      * @param holder      what this process is doing, as others waiting for the profile will see it
+     * @param indexes     opens a profile's search index, kept inside the profile's file
      */
-    public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder) {
+    public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder, SearchIndex.Factory indexes) {
         this.home = home;
         this.lockTimeout = lockTimeout;
         this.holder = holder;
+        this.indexes = indexes;
     }
 
     @Override
@@ -92,7 +96,7 @@ public final class H2Storage implements Storage {
             Files.deleteIfExists(stagingFile(file));
             Connection connection = connect(profile, file);
             OwnerOnly.file(file);
-            return H2ProfileStore.open(profile, file, connection, lock);
+            return H2ProfileStore.open(profile, file, connection, lock, indexes);
         } catch (IOException e) {
             lock.close();
             throw GptmemException.failure("cannot open profile '" + profile + "': " + e.getMessage(), e);

@@ -76,7 +76,8 @@ class CompletionTest extends CliTestBase {
 
     @Test
     void subcommandsAndWhatTheyTake() {
-        assertThat(values("profile", "")).containsExactlyInAnyOrder("list", "show", "create", "rm", "rename", "use");
+        assertThat(values("profile", "")).containsExactlyInAnyOrder("list", "show", "create", "rm", "rename", "reindex",
+                "use");
         assertThat(values("profile", "use", "")).containsExactly("default", "trainer");
         assertThat(values("profile", "rename", "tr")).containsExactly("default", "trainer");
         assertThat(values("profile", "rename", "trainer", "")).isEmpty();
@@ -170,7 +171,9 @@ class CompletionTest extends CliTestBase {
 
     @Test
     void printsAKindLineThenTheCandidatesThatStartAsTyped() {
-        assertThat(print("profile", "r")).isEqualTo("words\nrename\tRename a profile.\n"
+        assertThat(print("profile", "r")).isEqualTo("words\n"
+                + "reindex\tRebuild a profile's search index from its memories.\n"
+                + "rename\tRename a profile.\n"
                 + "rm\tDelete a profile and all its memories.\n");
         assertThat(print("list", "-t", "w")).isEqualTo("words\nweekend\n");
         assertThat(print("import", "")).isEqualTo("files\n");

@@ -2,6 +2,7 @@ package dev.gptmem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gptmem.search.LuceneSearch;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.IncomingMemory;
@@ -106,7 +107,7 @@ class GlobalOptionsTest extends CliTestBase {
     void busyProfileFailsAfterTheLockTimeoutNamingTheHolder() {
         add("x");
         env.put("GPTMEM_LOCK_TIMEOUT", "0.2");
-        H2Storage other = new H2Storage(new Home(home), Duration.ofSeconds(1), () -> "nightly backup");
+        H2Storage other = new H2Storage(new Home(home), Duration.ofSeconds(1), () -> "nightly backup", new LuceneSearch());
 
         try (ProfileStore held = other.open("default", false)) {
             Result result = run("list").failedWith(ExitCodes.FAILURE);

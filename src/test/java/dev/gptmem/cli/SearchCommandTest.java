@@ -3,7 +3,6 @@ package dev.gptmem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gptmem.core.ExitCodes;
-import dev.gptmem.core.IncomingMemory;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,11 +17,13 @@ class SearchCommandTest extends CliTestBase {
 
     @BeforeEach
     void seed() {
-        importing("{\"id\":\"" + METRIC + "\",\"content\":\"Prefers Metric units for distances\"}\n"
+        importing("{\"id\":\"" + METRIC + "\",\"content\":\"Prefers Metric units for distances\","
+                        + "\"updated_at\":\"2026-01-01T00:00:00.000Z\"}\n"
                 + "{\"id\":\"" + NAMED + "\",\"content\":\"content without the word\",\"name\":\"Kilimanjaro trip\"}\n"
                 + "{\"id\":\"" + SUMMARISED + "\",\"content\":\"coffee habits\",\"summary\":\"Espresso daily\"}\n"
                 + "{\"id\":\"" + REASONED + "\",\"content\":\"health note\",\"reason\":\"Mentioned Penicillin allergy\"}\n"
-                + "{\"id\":\"" + TAGGED + "\",\"content\":\"plays on Thursdays\",\"tags\":[\"volleyball\"]}\n"
+                + "{\"id\":\"" + TAGGED + "\",\"content\":\"plays on Thursdays\",\"tags\":[\"volleyball\"],"
+                        + "\"pinned\":true}\n"
                 + "{\"id\":\"" + PERCENT + "\",\"content\":\"Saves 10% of income\"}\n").succeeded();
     }
 
@@ -42,9 +43,11 @@ class SearchCommandTest extends CliTestBase {
     }
 
     @Test
-    void matchingIgnoresCaseAndFindsPartsOfWords() {
+    void matchingIgnoresCaseAndFindsOtherFormsOfAWord() {
         assertThat(search("METRIC")).containsExactly(METRIC);
         assertThat(search("unit")).containsExactly(METRIC);
+        assertThat(search("distance")).containsExactly(METRIC);
+        assertThat(search("play")).containsExactly(TAGGED);
     }
 
     @Test
@@ -52,7 +55,7 @@ class SearchCommandTest extends CliTestBase {
         assertThat(search("kilimanjaro")).containsExactly(NAMED);
         assertThat(search("espresso")).containsExactly(SUMMARISED);
         assertThat(search("penicillin")).containsExactly(REASONED);
-        assertThat(search("VOLLEY")).containsExactly(TAGGED);
+        assertThat(search("VOLLEYBALL")).containsExactly(TAGGED);
     }
 
     @Test
@@ -62,27 +65,54 @@ class SearchCommandTest extends CliTestBase {
     }
 
     @Test
-    void likeWildcardsInTheQueryAreMatchedLiterally() {
-        assertThat(search("10%")).containsExactly(PERCENT);
-        assertThat(search("%")).containsExactly(PERCENT);
-        assertThat(search("_")).isEmpty();
+    void phrasesPrefixesExclusionsAndOr() {
+        assertThat(search("\"metric units\"")).containsExactly(METRIC);
+        assertThat(search("\"units metric\"")).isEmpty();
+        assertThat(search("volley*")).containsExactly(TAGGED);
+        assertThat(search("espresso OR kilimanjaro")).containsExactlyInAnyOrder(SUMMARISED, NAMED);
+        assertThat(search("content OR coffee -espresso")).containsExactly(NAMED);
+        assertThat(search("--", "content", "OR", "coffee", "-espresso")).as("after --").containsExactly(NAMED);
     }
 
     @Test
-    void tagFilterNarrowsTheSearch() {
+    void filtersInTheQueryAndAsOptions() {
         String other = add("-t", "work", "units of work");
 
         assertThat(search("units")).containsExactlyInAnyOrder(METRIC, other);
         assertThat(search("units", "-t", "work")).containsExactly(other);
+        assertThat(search("units", "tag:work")).containsExactly(other);
+        assertThat(search("units -tag:work")).containsExactly(METRIC);
+        assertThat(search("thursdays", "pinned:true")).containsExactly(TAGGED);
+        assertThat(search("thursdays", "pinned:false")).isEmpty();
+        assertThat(search("units", "--since", "2026-06-01")).containsExactly(other);
+        assertThat(search("units", "--since", "2025-06-01T00:00:00Z")).containsExactlyInAnyOrder(METRIC, other);
     }
 
     @Test
-    void outputFormats() {
-        List<IncomingMemory> json = parse(run("search", "metric", "--json").succeeded().out());
-        assertThat(json).extracting(IncomingMemory::content).containsExactly("Prefers Metric units for distances");
+    void limitKeepsTheBestMatches() {
+        add("units units units");
+        assertThat(search("units", "-l", "1")).hasSize(1);
+        run("search", "units", "-l", "0").failedWith(ExitCodes.USAGE);
+    }
 
-        assertThat(run("search", "metric", "--jsonl").succeeded().lines()).hasSize(1);
-        assertThat(run("search", "metric").succeeded().out()).contains(METRIC.substring(0, 8), "Prefers Metric");
+    @Test
+    void punctuationIsNoWord() {
+        assertThat(search("10%")).containsExactly(PERCENT);
+        Result onlyPunctuation = run("search", "%");
+        onlyPunctuation.failedWith(ExitCodes.USAGE);
+        assertThat(onlyPunctuation.err()).contains("nothing to search for in '%'");
+    }
+
+    @Test
+    void outputFormatsCarryScoreAndMatchedFields() {
+        String json = run("search", "metric", "--json").succeeded().out();
+        assertThat(json).startsWith("[").contains("\"content\": \"Prefers Metric units for distances\"",
+                "\"matched\": [");
+        String jsonl = run("search", "espresso habits", "--jsonl").succeeded().out();
+        assertThat(jsonl).contains("\"matched\":[\"summary\",\"content\"]").containsPattern("\"score\":[0-9.]+");
+
+        String table = run("search", "metric").succeeded().out();
+        assertThat(table).contains("SCORE", METRIC.substring(0, 8), "Prefers [Metric] units");
     }
 
     @Test
@@ -90,14 +120,22 @@ class SearchCommandTest extends CliTestBase {
         Result result = run("search", "nothing-like-this").succeeded();
 
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("no memories found");
+        assertThat(result.err()).contains("no memories match");
         String json = run("search", "nothing-like-this", "--json").succeeded().out();
         assertThat(json).startsWith("[");
         assertThat(parse(json)).isEmpty();
     }
 
     @Test
-    void needsAtLeastOneWord() {
+    void syntaxErrorsAreUsageErrors() {
         run("search").failedWith(ExitCodes.USAGE);
+        for (String bad : List.of("\"open", "OR units", "units OR", "-", "*", "tag:", "pinned:maybe", "-metric",
+                "a OR -b", "tag:\"a b\"")) {
+            Result result = run("search", bad);
+            result.failedWith(ExitCodes.USAGE);
+            assertThat(result.err()).as(bad).startsWith("gptmem: ").doesNotContain("Exception");
+            assertThat(result.err().strip().lines()).as(bad).hasSize(1);
+        }
+        run("search", "units", "--since", "last tuesday").failedWith(ExitCodes.USAGE);
     }
 }

@@ -44,7 +44,7 @@ class CompletionIT extends E2eTest {
                 .doesNotContain("__complete");
         assertThat(complete("gptmem se", "gptmem", "se")).containsExactly("search");
         assertThat(complete("gptmem list --js", "gptmem", "list", "--js")).containsExactly("--json", "--jsonl");
-        assertThat(complete("gptmem profile r", "gptmem", "profile", "r")).containsExactly("rename", "rm");
+        assertThat(complete("gptmem profile r", "gptmem", "profile", "r")).containsExactly("reindex", "rename", "rm");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gptmem.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gptmem.search.LuceneSearch;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.Memory;
@@ -37,7 +38,7 @@ class H2ProfileStoreTest {
 
     @BeforeEach
     void open() {
-        storage = new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test");
+        storage = new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test", new LuceneSearch());
         store = storage.open("trainer", true);
     }
 

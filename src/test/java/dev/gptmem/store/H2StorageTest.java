@@ -3,6 +3,7 @@ package dev.gptmem.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gptmem.search.LuceneSearch;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Home;
@@ -40,7 +41,7 @@ class H2StorageTest {
     }
 
     private H2Storage storage(Duration lockTimeout, String holder) {
-        return new H2Storage(new Home(homeDir()), lockTimeout, () -> holder);
+        return new H2Storage(new Home(homeDir()), lockTimeout, () -> holder, new LuceneSearch());
     }
 
     private H2Storage storage() {
@@ -83,19 +84,22 @@ class H2StorageTest {
     }
 
     @Test
-    void schemaMigrationTableRecordsVersionOne() throws SQLException {
+    void schemaMigrationTableRecordsEachVersionOnce() throws SQLException {
         H2Storage storage = storage();
         storage.open("trainer", true).close();
         storage.open("trainer", false).close();
 
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + homeDir().resolve("profiles/trainer"));
              Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT version, description, applied_at FROM schema_migration")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getInt("version")).isEqualTo(1);
-            assertThat(rows.getString("description")).isNotBlank();
-            assertThat(rows.getObject("applied_at")).isNotNull();
-            assertThat(rows.next()).as("one migration, applied once").isFalse();
+             ResultSet rows = sql.executeQuery("SELECT version, description, applied_at FROM schema_migration"
+                     + " ORDER BY version")) {
+            for (int version = 1; version <= Migrations.ALL.size(); version++) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getInt("version")).isEqualTo(version);
+                assertThat(rows.getString("description")).isNotBlank();
+                assertThat(rows.getObject("applied_at")).isNotNull();
+            }
+            assertThat(rows.next()).as("each migration, applied once").isFalse();
         }
     }
 
@@ -105,7 +109,8 @@ class H2StorageTest {
         storage.open("trainer", true).close();
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + homeDir().resolve("profiles/trainer"));
              Statement sql = db.createStatement()) {
-            sql.execute("INSERT INTO schema_migration VALUES (2, 'from the future', CURRENT_TIMESTAMP)");
+            sql.execute("INSERT INTO schema_migration VALUES (" + (Migrations.ALL.size() + 1)
+                    + ", 'from the future', CURRENT_TIMESTAMP)");
         }
 
         assertThatThrownBy(() -> storage.open("trainer", false)).isInstanceOf(GptmemException.class)

@@ -1,0 +1,313 @@
+package dev.gptmem.search;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.IndexFiles;
+import dev.gptmem.core.Memory;
+import dev.gptmem.core.SearchIndex;
+import dev.gptmem.core.SearchQuery;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SerialMergeScheduler;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * A profile's index in Lucene, over its {@link FilesDirectory}. One document per memory: its id,
+ * its tags and pin as filters, the time of its last change, and one {@code text} field that holds
+ * every text field, the name twice. Repeating a field weighs its words the way BM25F does: their
+ * term frequency counts more, and so does their length.
+ */
+final class LuceneIndex implements SearchIndex {
+    static final String ID = "id";
+    static final String TEXT = "text";
+    static final String TAG = "tag";
+    static final String PINNED = "pinned";
+    static final String UPDATED = "updated";
+    // Chosen on bench/search's known-item queries: a heavier name, or any heavier summary or
+    // tags, ranked the memory a query was drawn from lower.
+    static final int NAME_WEIGHT = 2;
+    static final int SUMMARY_WEIGHT = 1;
+    static final int TAGS_WEIGHT = 1;
+    private static final Set<String> ID_ONLY = Set.of(ID);
+    private static final Object END = new Object();
+    /**
+     * Lucene warns through java.util.logging that it cannot use the Vector API of newer JDKs; that
+     * costs speed only, and is nothing a user can act on. Held here so the setting is not collected.
+     */
+    private static final Logger VECTOR_NOTICE = Logger.getLogger(
+            "org.apache.lucene.internal.vectorization.VectorizationProvider");
+
+    static {
+        VECTOR_NOTICE.setLevel(Level.OFF);
+    }
+
+    private final FilesDirectory directory;
+    private final boolean bulk;
+    private final Analyzer indexAnalysis = TextAnalysis.forIndex();
+    private final Analyzer queryAnalysis = TextAnalysis.forQueries();
+    private final Analyzer exactAnalysis = TextAnalysis.forExactWords();
+    private IndexWriter writer;
+    private DirectoryReader reader;
+    private Worker worker;
+
+    LuceneIndex(IndexFiles files, boolean bulk) {
+        this.directory = new FilesDirectory(files);
+        this.bulk = bulk;
+    }
+
+    @Override
+    public void add(Memory memory) {
+        change(w -> w.addDocument(document(memory)));
+    }
+
+    @Override
+    public void put(Memory memory) {
+        change(w -> w.updateDocument(new Term(ID, memory.id()), document(memory)));
+    }
+
+    @Override
+    public void remove(String id) {
+        change(w -> w.deleteDocuments(new Term(ID, id)));
+    }
+
+    @Override
+    public void commit() {
+        if (writer == null) {
+            return;
+        }
+        try {
+            if (worker != null) {
+                worker.finish();
+                worker = null;
+            }
+            writer.commit();
+            writer.close();
+            writer = null;
+            closeReader();
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void abandon() {
+        directory.detach();
+        if (worker != null) {
+            worker.stop();
+            worker = null;
+        }
+        if (writer != null) {
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException e) {
+                // Nothing it held reaches the profile any more; the transaction's failure is what counts.
+            }
+            writer = null;
+        }
+    }
+
+    @Override
+    public List<Hit> search(SearchQuery query, int limit) {
+        try {
+            if (reader == null) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    return List.of();
+                }
+                reader = DirectoryReader.open(directory);
+            }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            TopDocs top = searcher.search(new QueryBuilder(queryAnalysis, exactAnalysis).build(query), Math.max(1, limit));
+            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc doc : top.scoreDocs) {
+                hits.add(new Hit(searcher.storedFields().document(doc.doc, ID_ONLY).get(ID), doc.score));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public Explanation explain(Memory memory, SearchQuery query) {
+        return new Snippets(indexAnalysis, queryAnalysis, query).explain(memory);
+    }
+
+    @Override
+    public void close() {
+        if (writer != null) {
+            abandon();
+        }
+        closeReader();
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                // A reader holds nothing that outlives it.
+            }
+            reader = null;
+        }
+    }
+
+    private Document document(Memory m) {
+        Document doc = new Document();
+        doc.add(new StringField(ID, m.id(), Field.Store.YES));
+        addText(doc, m.name(), NAME_WEIGHT);
+        addText(doc, m.summary(), SUMMARY_WEIGHT);
+        addText(doc, m.tags().isEmpty() ? null : String.join(" ", m.tags()), TAGS_WEIGHT);
+        addText(doc, m.content(), 1);
+        addText(doc, m.reason(), 1);
+        for (String tag : m.tags()) {
+            doc.add(new StringField(TAG, tag, Field.Store.NO));
+        }
+        doc.add(new StringField(PINNED, Boolean.toString(m.pinned()), Field.Store.NO));
+        doc.add(new LongPoint(UPDATED, m.updatedAt().toEpochMilli()));
+        return doc;
+    }
+
+    private static void addText(Document doc, String text, int weight) {
+        if (text != null) {
+            for (int i = 0; i < weight; i++) {
+                doc.add(new TextField(TEXT, text, Field.Store.NO));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Change {
+        void apply(IndexWriter writer) throws IOException;
+    }
+
+    private void change(Change change) {
+        try {
+            if (writer == null) {
+                writer = openWriter();
+                if (bulk) {
+                    worker = new Worker(writer);
+                }
+            }
+            if (worker != null) {
+                worker.submit(change);
+            } else {
+                change.apply(writer);
+            }
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private IndexWriter openWriter() throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(indexAnalysis)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                // Merges run in the writing thread, inside the profile's transaction.
+                .setMergeScheduler(new SerialMergeScheduler())
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(bulk ? 48 : 16);
+        if (bulk) {
+            config.setUseCompoundFile(false);
+        }
+        return new IndexWriter(directory, config);
+    }
+
+    private static GptmemException failure(IOException e) {
+        return GptmemException.failure("search index: " + e.getMessage(), e);
+    }
+
+    /**
+     * Indexes on a second thread during a bulk write, so analysing text overlaps reading and
+     * storing the memories. Changes are applied in the order they were submitted.
+     */
+    private static final class Worker implements Runnable {
+        private final IndexWriter writer;
+        private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(1024);
+        private final Thread thread;
+        private volatile Throwable failed;
+
+        Worker(IndexWriter writer) {
+            this.writer = writer;
+            this.thread = new Thread(this, "gptmem-index");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void submit(Change change) {
+            rethrow();
+            try {
+                queue.put(change);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GptmemException.failure("interrupted while indexing", e);
+            }
+        }
+
+        /** Waits until every submitted change is applied. */
+        void finish() {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw GptmemException.failure("interrupted while indexing", e);
+            }
+            rethrow();
+        }
+
+        void stop() {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void rethrow() {
+            Throwable t = failed;
+            if (t instanceof IOException) {
+                throw failure((IOException) t);
+            }
+            if (t instanceof RuntimeException) {
+                throw (RuntimeException) t;
+            }
+            if (t != null) {
+                throw (Error) t;
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (Object next = queue.take(); next != END; next = queue.take()) {
+                    if (failed == null) {
+                        try {
+                            ((Change) next).apply(writer);
+                        } catch (IOException | RuntimeException | Error e) {
+                            failed = e;
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                // Stopped: the bulk write failed and its changes are being thrown away.
+            }
+        }
+    }
+}

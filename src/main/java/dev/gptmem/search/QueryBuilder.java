@@ -1,0 +1,175 @@
+package dev.gptmem.search;
+
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.SearchQuery;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/** Turns a parsed {@link SearchQuery} into a Lucene query over the fields of {@link LuceneIndex}. */
+final class QueryBuilder {
+    /**
+     * How much more a word counts in the form it was typed than in another form of its stem:
+     * "editors" finds "editor" too, but ranks memories that say "editors" first.
+     */
+    private static final float EXACT_BOOST = 3;
+
+    private final Analyzer analysis;
+    private final Analyzer exact;
+
+    QueryBuilder(Analyzer analysis, Analyzer exact) {
+        this.analysis = analysis;
+        this.exact = exact;
+    }
+
+    Query build(SearchQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean scored = false;
+        for (List<SearchQuery.Term> group : query.required()) {
+            List<Query> alternatives = new ArrayList<>();
+            boolean filterOnly = true;
+            for (SearchQuery.Term term : group) {
+                Query q = of(term);
+                if (q != null) {
+                    alternatives.add(q);
+                    filterOnly &= isFilter(term);
+                }
+            }
+            if (alternatives.isEmpty()) {
+                throw GptmemException.usage("nothing to search for in " + describe(group)
+                        + ": it has no letters or digits");
+            }
+            Query q = alternatives.size() == 1 ? alternatives.get(0) : anyOf(alternatives);
+            all.add(q, filterOnly ? Occur.FILTER : Occur.MUST);
+            scored |= !filterOnly;
+        }
+        for (SearchQuery.Term term : query.excluded()) {
+            Query q = of(term);
+            if (q != null) {
+                all.add(q, Occur.MUST_NOT);
+            }
+        }
+        for (String tag : query.tags()) {
+            all.add(new TermQuery(new Term(LuceneIndex.TAG, tag)), Occur.FILTER);
+        }
+        if (query.since() != null) {
+            all.add(LongPoint.newRangeQuery(LuceneIndex.UPDATED, query.since().toEpochMilli(), Long.MAX_VALUE),
+                    Occur.FILTER);
+        }
+        if (!scored) {
+            all.add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private static Query anyOf(List<Query> alternatives) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Query q : alternatives) {
+            any.add(q, Occur.SHOULD);
+        }
+        return any.build();
+    }
+
+    private static boolean isFilter(SearchQuery.Term term) {
+        return term instanceof SearchQuery.Tag || term instanceof SearchQuery.Pinned;
+    }
+
+    /** The query for one term, or null when it holds nothing searchable (such as "--"). */
+    private Query of(SearchQuery.Term term) {
+        if (term instanceof SearchQuery.Word) {
+            return word(((SearchQuery.Word) term).text());
+        }
+        if (term instanceof SearchQuery.Phrase) {
+            return words(((SearchQuery.Phrase) term).text());
+        }
+        if (term instanceof SearchQuery.Prefix) {
+            String prefix = analysis.normalize(LuceneIndex.TEXT, ((SearchQuery.Prefix) term).text()).utf8ToString();
+            return prefix.isBlank() ? null : new PrefixQuery(new Term(LuceneIndex.TEXT, prefix));
+        }
+        if (term instanceof SearchQuery.Tag) {
+            return new TermQuery(new Term(LuceneIndex.TAG, ((SearchQuery.Tag) term).name()));
+        }
+        return new TermQuery(new Term(LuceneIndex.PINNED, Boolean.toString(((SearchQuery.Pinned) term).pinned())));
+    }
+
+    /** A word's stem, or the exact form it was typed in, which scores higher. */
+    private Query word(String text) {
+        Query stemmed = words(text);
+        if (!(stemmed instanceof TermQuery)) {
+            return stemmed;
+        }
+        List<String> typed = terms(exact, text);
+        Term stem = ((TermQuery) stemmed).getTerm();
+        if (typed.size() != 1 || typed.get(0).equals(stem.text())) {
+            return stemmed;
+        }
+        return new BooleanQuery.Builder()
+                .add(stemmed, Occur.SHOULD)
+                .add(new BoostQuery(new TermQuery(new Term(LuceneIndex.TEXT, typed.get(0))), EXACT_BOOST), Occur.SHOULD)
+                .build();
+    }
+
+    static List<String> terms(Analyzer analyzer, String text) {
+        List<String> out = new ArrayList<>();
+        try (TokenStream tokens = analyzer.tokenStream(LuceneIndex.TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** One term for a single word; a phrase for text the analysis splits ("e-mail", "two words"). */
+    private Query words(String text) {
+        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+        Term single = null;
+        int count = 0;
+        try (TokenStream tokens = analysis.tokenStream(LuceneIndex.TEXT, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
+            tokens.reset();
+            int position = -1;
+            while (tokens.incrementToken()) {
+                position += increment.getPositionIncrement();
+                single = new Term(LuceneIndex.TEXT, term.toString());
+                phrase.add(single, position);
+                count++;
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (count == 0) {
+            return null;
+        }
+        return count == 1 ? new TermQuery(single) : phrase.build();
+    }
+
+    private static String describe(List<SearchQuery.Term> group) {
+        List<String> shown = new ArrayList<>();
+        for (SearchQuery.Term term : group) {
+            shown.add("'" + QuerySyntax.show(term) + "'");
+        }
+        return String.join(" OR ", shown);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gptmem.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gptmem.core.Home;
+import dev.gptmem.core.MemoryDraft;
+import dev.gptmem.core.MemoryService;
+import dev.gptmem.store.H2Storage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ranking order on a small hand-written profile. */
+class SearchRankingTest {
+    @TempDir
+    Path home;
+
+    private MemoryService memories;
+
+    @BeforeEach
+    void seed() {
+        memories = new MemoryService(new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test",
+                new LuceneSearch()));
+        add("Editor notes", null, List.of(), "Uses vim for everything; vim keybindings in the browser too");
+        add("Laptop", null, List.of(), "The laptop runs Linux, and vim is installed on it among many other tools"
+                + " such as a browser, a mail client, a music player and a photo manager");
+        add("Vim", "Favourite editor", List.of("editors"), "Switched years ago");
+        add("Coffee", null, List.of("vim"), "Drinks espresso before noon");
+        add("Travel", null, List.of(), "Prefers window seats on long flights and aisle seats on short ones");
+        add("Flights", "Seat choice", List.of("travel"), "Window seat");
+    }
+
+    private void add(String name, String summary, List<String> tags, String content) {
+        memories.add("default", new MemoryDraft(content, name, summary, null, tags, false, "cli"));
+    }
+
+    private List<String> names(String query) {
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).stream()
+                .map(r -> r.memory().name()).toList();
+    }
+
+    @Test
+    void aMatchInTheNameOrATagOutranksOneInTheContent() {
+        List<String> ranked = names("vim");
+        assertThat(ranked).containsExactlyInAnyOrder("Editor notes", "Laptop", "Vim", "Coffee");
+        assertThat(ranked.get(0)).isEqualTo("Vim");
+        assertThat(ranked.indexOf("Coffee")).as("tagged vim").isLessThan(ranked.indexOf("Laptop"));
+    }
+
+    @Test
+    void moreOccurrencesInAShorterTextRankHigher() {
+        List<String> ranked = names("vim");
+        assertThat(ranked.indexOf("Editor notes")).isLessThan(ranked.indexOf("Laptop"));
+    }
+
+    @Test
+    void everyWordMustMatchInSomeFormAndTheFormTypedCountsMore() {
+        assertThat(names("window seats")).containsExactly("Travel", "Flights");
+        assertThat(names("window seat")).containsExactly("Flights", "Travel");
+        assertThat(names("window seats short")).containsExactly("Travel");
+    }
+
+    @Test
+    void scoresDescend() {
+        List<Float> scores = memories.search("default", QuerySyntax.parse(List.of("vim OR seat")), 10).stream()
+                .map(r -> r.score()).toList();
+        assertThat(scores).hasSize(6).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    }
+}
