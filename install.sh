@@ -247,6 +247,9 @@ show --json 00000000-0000-4000-8000-000000000002
 edit 00000000-0000-4000-8000-000000000001 --add-tag trained --summary "Seen by training"
 search metric
 search penicillin --jsonl
+search '"metric units" -draft' -t prefs
+search 'pen* OR metric' --since 7d -l 5
+profile reindex
 export -o $dir/export.json
 export --format jsonl
 import --on-conflict replace $dir/export.json

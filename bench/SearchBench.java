@@ -1,0 +1,80 @@
+import dev.gptmem.core.Home;
+import dev.gptmem.core.Memory;
+import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.SearchIndex;
+import dev.gptmem.core.SearchQuery;
+import dev.gptmem.search.LuceneSearch;
+import dev.gptmem.search.QuerySyntax;
+import dev.gptmem.store.H2Storage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Warm search latency for bench/search: holds the profile open, as an application would, and runs
+ * every query once untimed, then PASSES - 1 more times timed. A query's time covers the search and
+ * reading the names of its top 10, the same work as the SQLite side's
+ * SELECT name ... ORDER BY rank LIMIT 10. Prints a line per query: the timed passes' milliseconds,
+ * comma-separated, then a tab and the top 10 names, tab-separated.
+ *
+ * Usage: java -cp gptmem.jar bench/SearchBench.java --home DIR --queries FILE [--passes N] [--profile NAME]
+ */
+public class SearchBench {
+    public static void main(String[] args) throws Exception {
+        String home = null;
+        String queries = null;
+        String profile = "default";
+        int passes = 4;
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--home" -> home = args[i + 1];
+                case "--queries" -> queries = args[i + 1];
+                case "--passes" -> passes = Integer.parseInt(args[i + 1]);
+                case "--profile" -> profile = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (home == null || queries == null || passes < 2) {
+            throw new IllegalArgumentException("usage: --home DIR --queries FILE [--passes N>=2] [--profile NAME]");
+        }
+        List<SearchQuery> parsed = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(queries))) {
+            parsed.add(QuerySyntax.parse(List.of(line)));
+        }
+        H2Storage storage = new H2Storage(new Home(Path.of(home)), Duration.ofSeconds(10), () -> "bench/search",
+                new LuceneSearch());
+        double[][] ms = new double[parsed.size()][passes - 1];
+        List<List<String>> names = new ArrayList<>();
+        try (ProfileStore store = storage.open(profile, false)) {
+            for (int pass = 0; pass < passes; pass++) {
+                for (int q = 0; q < parsed.size(); q++) {
+                    long start = System.nanoTime();
+                    List<String> top = new ArrayList<>();
+                    for (SearchIndex.Hit hit : store.search(parsed.get(q), 10)) {
+                        top.add(store.find(hit.id()).map(Memory::name).orElse("?"));
+                    }
+                    long took = System.nanoTime() - start;
+                    if (pass == 0) {
+                        names.add(top);
+                    } else {
+                        ms[q][pass - 1] = took / 1e6;
+                    }
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int q = 0; q < parsed.size(); q++) {
+            for (int p = 0; p < passes - 1; p++) {
+                out.append(p == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", ms[q][p]));
+            }
+            for (String name : names.get(q)) {
+                out.append('\t').append(name);
+            }
+            out.append('\n');
+        }
+        System.out.print(out);
+    }
+}
