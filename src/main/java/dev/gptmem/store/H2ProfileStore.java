@@ -119,7 +119,11 @@ final class H2ProfileStore implements ProfileStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]),
                 m.pinned(), m.source(), m.createdAt(), m.updatedAt());
-        index().add(m);
+        if (bulk) {
+            index().add(m);
+        } else {
+            pending(m.id());
+        }
         afterWrite();
     }
 
@@ -130,7 +134,11 @@ final class H2ProfileStore implements ProfileStore {
                         + " created_at = ?, updated_at = ? WHERE id = ?",
                 m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]), m.pinned(),
                 m.source(), m.createdAt(), m.updatedAt(), m.id());
-        index().put(m);
+        if (bulk) {
+            index().put(m);
+        } else {
+            pending(m.id());
+        }
         afterWrite();
     }
 
@@ -138,15 +146,52 @@ final class H2ProfileStore implements ProfileStore {
     public boolean delete(String id) {
         boolean deleted = jdbc.update("delete memory " + id, "DELETE FROM memory WHERE id = ?", id) > 0;
         if (deleted) {
-            index().remove(id);
+            if (bulk) {
+                index().remove(id);
+            } else {
+                pending(id);
+            }
             afterWrite();
         }
         return deleted;
     }
 
+    /**
+     * Records that the memory {@code id} changed, in the same transaction as the change. A single
+     * add, edit or rm then costs one row instead of loading Lucene and writing a segment; the next
+     * search takes the backlog in first ({@link #catchUp}), so it never misses a write or returns a
+     * deleted memory, crash or not. Bulk writes index directly.
+     */
+    private void pending(String id) {
+        jdbc.update("note memory " + id + " for the search index",
+                "MERGE INTO search_pending(id) KEY(id) VALUES (?)", id);
+    }
+
     @Override
     public List<SearchIndex.Hit> search(SearchQuery query, int limit) {
+        catchUp();
         return index().search(query, limit);
+    }
+
+    /** Brings the index up to date with the memories written since it last was. */
+    private void catchUp() {
+        List<String> ids = jdbc.query("read the search backlog", "SELECT id FROM search_pending ORDER BY id",
+                row -> row.getString(1));
+        if (ids.isEmpty()) {
+            return;
+        }
+        run(() -> {
+            for (String id : ids) {
+                Optional<Memory> memory = find(id);
+                if (memory.isPresent()) {
+                    index().put(memory.get());
+                } else {
+                    index().remove(id);
+                }
+            }
+            jdbc.execute("clear the search backlog", "DELETE FROM search_pending");
+            return null;
+        });
     }
 
     @Override
@@ -171,6 +216,7 @@ final class H2ProfileStore implements ProfileStore {
         closeIndex();
         jdbc.execute("clear the search index", "DELETE FROM search_chunk");
         jdbc.execute("clear the search index", "DELETE FROM search_file");
+        jdbc.execute("clear the search backlog", "DELETE FROM search_pending");
         long after = 0;
         List<Object[]> page;
         do {

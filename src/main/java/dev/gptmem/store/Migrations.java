@@ -63,7 +63,7 @@ final class Migrations {
      * Rows get a sequence number as their key, in the order they were written. Ordering by
      * (created_at, id) made every import insert at random places in that index (imported memories
      * often share one time), which cost a third of an import; (created_at, seq) is appended to.
-     * The id stays unique. Then the tables the search index keeps its files in. H2 commits each
+     * The id stays unique. Then the tables the search index keeps its files and its backlog in. H2 commits each
      * DDL statement, so every step checks what a crashed earlier run already did.
      */
     private static void searchIndex(Jdbc jdbc) {
@@ -98,7 +98,9 @@ final class Migrations {
                         + " name CHARACTER VARYING(255) NOT NULL,"
                         + " chunk INTEGER NOT NULL,"
                         + " bytes BINARY VARYING(" + IndexFiles.CHUNK + ") NOT NULL,"
-                        + " PRIMARY KEY (name, chunk))").apply(jdbc);
+                        + " PRIMARY KEY (name, chunk))",
+                // Memories written since the index last took them in (see H2ProfileStore#pending).
+                "CREATE TABLE IF NOT EXISTS search_pending (id CHARACTER VARYING(36) PRIMARY KEY)").apply(jdbc);
     }
 
     private static boolean hasTable(Jdbc jdbc, String table) {

@@ -60,9 +60,11 @@ class SearchIT extends E2eTest {
     }
 
     @Test
-    void commandsThatNeitherWriteNorSearchLoadNoLuceneClass() throws IOException {
+    void onlySearchLoadsLucene() throws IOException {
         String id = add("a memory to read");
-        for (List<String> command : List.of(List.of("list"), List.of("show", "--json", id),
+        String gone = add("a memory to remove");
+        for (List<String> command : List.of(List.of("add", "another memory"), List.of("list"),
+                List.of("show", "--json", id), List.of("edit", id, "--add-tag", "read"), List.of("rm", gone),
                 List.of("export", "--format", "jsonl"), List.of("--version"), List.of("search", "memory"))) {
             Path log = files.resolve("classes-" + command.get(0) + ".log");
             Result result = gptmem.call(command.toArray(new String[0]))

@@ -76,6 +76,28 @@ class SearchIndexTest {
     }
 
     @Test
+    void singleWritesWaitAsABacklogThatTheNextSearchTakesIn() throws Exception {
+        String id = add("Runs 5k on Mondays");
+        assertThat(backlog()).isEqualTo(1);
+        assertThat(found("running")).containsExactly("Runs 5k on Mondays");
+        assertThat(backlog()).isZero();
+
+        memories.remove(P, List.of(id));
+        assertThat(backlog()).isEqualTo(1);
+        assertThat(found("running")).isEmpty();
+        assertThat(backlog()).isZero();
+    }
+
+    private long backlog() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:"
+                + storage.file(P).toString().replace(".mv.db", "")); Statement s = c.createStatement();
+             var rows = s.executeQuery("SELECT COUNT(*) FROM search_pending")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void importsAreIndexedAndReplacementsReindexed() {
         importing("{\"id\":\"00000001-0000-4000-8000-000000000000\",\"content\":\"old text about kayaks\"}\n"
                 + "{\"content\":\"cycling to work\"}\n", ImportOptions.OnConflict.SKIP);
@@ -176,6 +198,7 @@ class SearchIndexTest {
     @Test
     void reindexRebuildsADamagedIndex() throws Exception {
         add("kayaks on the lake");
+        assertThat(found("kayak")).as("taken into the index").hasSize(1);
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:"
                 + storage.file(P).toString().replace(".mv.db", "")); Statement s = c.createStatement()) {
             s.execute("DELETE FROM search_chunk");
