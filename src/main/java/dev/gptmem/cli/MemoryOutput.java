@@ -18,7 +18,7 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
     private final PrintWriter out;
     private final Style style;
     private final int width;
-    private JsonMemoryWriter json;
+    private final JsonMemoryWriter json;
     private Table table;
     private long count;
 
@@ -27,18 +27,10 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
         this.out = out;
         this.style = new Style(format == OutputOptions.Format.TABLE && context.colour());
         this.width = format == OutputOptions.Format.TABLE ? context.terminal().width() : 0;
-        switch (format) {
-            case JSON:
-            case JSONL:
-                json = new JsonMemoryWriter(out, format == OutputOptions.Format.JSON
-                        ? JsonMemoryWriter.Shape.ARRAY : JsonMemoryWriter.Shape.LINES);
-                json.begin(null);
-                break;
-            case TABLE:
-                table = new Table("ID", "PIN", "CREATED", "TAGS", "MEMORY")
-                        .style(0, style::id).style(1, style::pin).style(3, style::tag);
-                break;
-            default:
+        json = json(format, out);
+        if (format == OutputOptions.Format.TABLE) {
+            table = new Table("ID", "PIN", "CREATED", "TAGS", "MEMORY")
+                    .style(0, style::id).style(1, style::pin).style(3, style::tag);
         }
     }
 
@@ -65,6 +57,22 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
 
     @Override
     public void close() {
+        finish(json, table, out, style, width);
+    }
+
+    /** A started JSON array or JSON Lines writer for the script formats; null for the others. */
+    static JsonMemoryWriter json(OutputOptions.Format format, PrintWriter out) {
+        if (format != OutputOptions.Format.JSON && format != OutputOptions.Format.JSONL) {
+            return null;
+        }
+        JsonMemoryWriter json = new JsonMemoryWriter(out, format == OutputOptions.Format.JSON
+                ? JsonMemoryWriter.Shape.ARRAY : JsonMemoryWriter.Shape.LINES);
+        json.begin(null);
+        return json;
+    }
+
+    /** Ends the JSON, or prints the collected table, whichever the output had. */
+    static void finish(JsonMemoryWriter json, Table table, PrintWriter out, Style style, int width) {
         if (json != null) {
             json.end();
             json.close();

@@ -23,7 +23,7 @@ final class SearchOutput implements AutoCloseable {
     private final PrintWriter out;
     private final Style style;
     private final int width;
-    private JsonMemoryWriter json;
+    private final JsonMemoryWriter json;
     private Table table;
 
     SearchOutput(OutputOptions.Format format, PrintWriter out, CliContext context) {
@@ -31,18 +31,10 @@ final class SearchOutput implements AutoCloseable {
         this.out = out;
         this.style = new Style(format == OutputOptions.Format.TABLE && context.colour());
         this.width = format == OutputOptions.Format.TABLE ? context.terminal().width() : 0;
-        switch (format) {
-            case JSON:
-            case JSONL:
-                json = new JsonMemoryWriter(out, format == OutputOptions.Format.JSON
-                        ? JsonMemoryWriter.Shape.ARRAY : JsonMemoryWriter.Shape.LINES);
-                json.begin(null);
-                break;
-            case TABLE:
-                table = new Table("ID", "SCORE", "TAGS", "MATCH")
-                        .style(0, style::id).style(2, style::tag).style(3, this::marks);
-                break;
-            default:
+        json = MemoryOutput.json(format, out);
+        if (format == OutputOptions.Format.TABLE) {
+            table = new Table("ID", "SCORE", "TAGS", "MATCH")
+                    .style(0, style::id).style(2, style::tag).style(3, this::marks);
         }
     }
 
@@ -92,12 +84,6 @@ final class SearchOutput implements AutoCloseable {
 
     @Override
     public void close() {
-        if (json != null) {
-            json.end();
-            json.close();
-        } else if (table != null && !table.isEmpty()) {
-            table.print(out, style, width);
-        }
-        out.flush();
+        MemoryOutput.finish(json, table, out, style, width);
     }
 }

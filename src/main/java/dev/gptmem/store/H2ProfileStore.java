@@ -119,11 +119,7 @@ final class H2ProfileStore implements ProfileStore {
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 m.id(), m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]),
                 m.pinned(), m.source(), m.createdAt(), m.updatedAt());
-        if (bulk) {
-            index().add(m);
-        } else {
-            pending(m.id());
-        }
+        keepIndexed(m.id(), i -> i.add(m));
         afterWrite();
     }
 
@@ -134,11 +130,7 @@ final class H2ProfileStore implements ProfileStore {
                         + " created_at = ?, updated_at = ? WHERE id = ?",
                 m.content(), m.name(), m.summary(), m.reason(), m.tags().toArray(new String[0]), m.pinned(),
                 m.source(), m.createdAt(), m.updatedAt(), m.id());
-        if (bulk) {
-            index().put(m);
-        } else {
-            pending(m.id());
-        }
+        keepIndexed(m.id(), i -> i.put(m));
         afterWrite();
     }
 
@@ -146,11 +138,7 @@ final class H2ProfileStore implements ProfileStore {
     public boolean delete(String id) {
         boolean deleted = jdbc.update("delete memory " + id, "DELETE FROM memory WHERE id = ?", id) > 0;
         if (deleted) {
-            if (bulk) {
-                index().remove(id);
-            } else {
-                pending(id);
-            }
+            keepIndexed(id, i -> i.remove(id));
             afterWrite();
         }
         return deleted;
@@ -160,11 +148,15 @@ final class H2ProfileStore implements ProfileStore {
      * Records that the memory {@code id} changed, in the same transaction as the change. A single
      * add, edit or rm then costs one row instead of loading Lucene and writing a segment; the next
      * search takes the backlog in first ({@link #catchUp}), so it never misses a write or returns a
-     * deleted memory, crash or not. Bulk writes index directly.
+     * deleted memory, crash or not. Bulk writes apply {@code change} to the index directly.
      */
-    private void pending(String id) {
-        jdbc.update("note memory " + id + " for the search index",
-                "MERGE INTO search_pending(id) KEY(id) VALUES (?)", id);
+    private void keepIndexed(String id, Consumer<SearchIndex> change) {
+        if (bulk) {
+            change.accept(index());
+        } else {
+            jdbc.update("note memory " + id + " for the search index",
+                    "MERGE INTO search_pending(id) KEY(id) VALUES (?)", id);
+        }
     }
 
     @Override

@@ -116,6 +116,17 @@ class SearchCommandTest extends CliTestBase {
     }
 
     @Test
+    void onATerminalMatchesAreColoured() {
+        terminal(Terminal.fixed(false, true, 100));
+        String table = run("search", "metric").succeeded().out();
+        assertThat(table).containsPattern("\u001b\\[[0-9;]*31[0-9;]*mMetric\u001b\\[0?m")
+                .doesNotContain("[Metric]");
+
+        env.put("NO_COLOR", "1");
+        assertThat(run("search", "metric").succeeded().out()).contains("[Metric]").doesNotContain("\u001b[");
+    }
+
+    @Test
     void noMatchIsSuccessWithNothingOnStdout() {
         Result result = run("search", "nothing-like-this").succeeded();
 
