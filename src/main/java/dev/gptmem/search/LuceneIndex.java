@@ -221,11 +221,20 @@ final class LuceneIndex implements SearchIndex {
                 // Merges run in the writing thread, inside the profile's transaction.
                 .setMergeScheduler(new SerialMergeScheduler())
                 .setCommitOnClose(false)
-                .setRAMBufferSizeMB(bulk ? 48 : 16);
+                .setRAMBufferSizeMB(bulk ? bulkBufferMegabytes() : 16);
         if (bulk) {
             config.setUseCompoundFile(false);
         }
         return new IndexWriter(directory, config);
+    }
+
+    /**
+     * A quarter of the heap, from 32 to 256 MB: each time the buffer fills, Lucene writes a segment
+     * that must later be merged, and merging is most of what a large import spends at its end.
+     */
+    private static double bulkBufferMegabytes() {
+        double quarter = Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20);
+        return Math.max(32, Math.min(256, quarter));
     }
 
     private static GptmemException failure(IOException e) {
