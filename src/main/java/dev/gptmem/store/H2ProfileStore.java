@@ -74,19 +74,26 @@ final class H2ProfileStore implements ProfileStore {
                                SearchIndex.Factory indexes) {
         H2ProfileStore store = new H2ProfileStore(name, file, connection, lock, indexes);
         try {
-            store.transaction(() -> {
+            boolean stale = store.transaction(() -> {
                 if (Migrations.apply(store.jdbc, name)) {
                     if (store.setting(CREATED_AT) == null) {
                         store.putSetting(CREATED_AT, Times.format(Times.now()));
                     }
                     store.changed = true;
                 }
-                if (!indexes.version().equals(store.setting(SEARCH_INDEX))) {
-                    // A profile from before the index (or from another analysis): built now, once.
-                    store.rebuildIndex();
+                if (indexes.version().equals(store.setting(SEARCH_INDEX))) {
+                    return false;
                 }
-                return null;
+                if (store.count() == 0) {
+                    store.rebuildIndex(); // nothing to index, so no need to load the index
+                    return false;
+                }
+                return true;
             });
+            if (stale) {
+                // A profile from before the index (or from another analysis): built now, once.
+                store.reindex();
+            }
             return store;
         } catch (RuntimeException e) {
             store.closeConnection(file);
@@ -193,10 +200,11 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public void reindex() {
-        run(() -> {
+        // As a bulk write: one transaction that indexes a large profile can fail inside H2.
+        bulk(() -> {
             rebuildIndex();
             return null;
-        });
+        }, true);
     }
 
     /**
@@ -219,6 +227,8 @@ final class H2ProfileStore implements ProfileStore {
             for (Object[] row : page) {
                 index().add((Memory) row[1]);
                 after = (Long) row[0];
+                rowsWritten++;
+                progress();
             }
         } while (page.size() == REINDEX_PAGE);
         putSetting(SEARCH_INDEX, indexes.version());
@@ -381,6 +391,11 @@ final class H2ProfileStore implements ProfileStore {
     private void afterWrite() {
         changed = true;
         rowsWritten++;
+        progress();
+    }
+
+    /** In a bulk write, commits the copy every {@value #BULK_COMMIT_ROWS} rows and compacts it as it grows. */
+    private void progress() {
         if (bulk && ++sinceCommit >= BULK_COMMIT_ROWS) {
             sinceCommit = 0;
             try {

@@ -137,7 +137,7 @@ class SearchIndexTest {
     }
 
     @Test
-    void aLargeImportAndItsIndexSurviveManyCommits() {
+    void aLargeImportAndAReindexSurviveManyCommits() {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 25_000; i++) {
             lines.append("{\"content\":\"memory number ").append(i).append(i % 1000 == 7 ? " rare kayak" : "")
@@ -148,6 +148,11 @@ class SearchIndexTest {
         assertThat(found("kayak")).hasSize(25);
         assertThat(found("number 24007")).containsExactly("memory number 24007 rare kayak");
         assertThat(memories.search(P, QuerySyntax.parse(List.of("memory tag:t3")), 10_000)).hasSize(3571);
+
+        assertThat(new ProfileService(new Home(home), storage).reindex(P)).as("reindexed in several commits")
+                .isEqualTo(25_000);
+        assertThat(found("kayak")).hasSize(25);
+        assertThat(found("number 24007")).containsExactly("memory number 24007 rare kayak");
     }
 
     @Test
