@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -18,9 +17,10 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * How memory text becomes searchable terms: Unicode word breaks (with '.' and '_' breaking words
- * too, so "config.json" and "max_size" hold "json" and "size"), possessives dropped, lowercase,
- * accents folded to ASCII, and English (Porter) stems. Indexing keeps each word's unstemmed form
+ * How memory text becomes searchable terms: Unicode word breaks (with '.', '_', ':' and apostrophes
+ * breaking words too, so "config.json", "max_size", "Model:Samples" and "O'Brien" hold "json",
+ * "size", "samples" and "brien"),
+ * lowercase, accents folded to ASCII, and English (Porter) stems. Indexing keeps each word's unstemmed form
  * beside its stem at the same position: {@code runn*} still finds "running", "runs" finds "running"
  * by its stem, and a query can prefer the exact form. A change here needs a new {@link LuceneSearch#VERSION}.
  */
@@ -58,7 +58,7 @@ final class TextAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = normalized(new EnglishPossessiveFilter(source));
+            TokenStream stream = normalized(source);
             switch (stems) {
                 case BOTH:
                     stream = new DropUnchangedStems(new PorterStemFilter(new Twice(stream)));
@@ -92,8 +92,8 @@ final class TextAnalysis {
     }
 
     /**
-     * Makes '.' and '_' break words, as SQLite's unicode61 does; the standard word rules keep
-     * "a.b" and "a_b" whole. One character for one, so offsets into the text stay true.
+     * Makes '.', '_', ':' and apostrophes break words, as SQLite's unicode61 does; the standard
+     * word rules keep "a.b", "a_b", "a:b" and "don't" whole. One character for one, so offsets stay true.
      */
     private static final class WordBreaks extends FilterReader {
         WordBreaks(Reader in) {
@@ -103,18 +103,22 @@ final class TextAnalysis {
         @Override
         public int read() throws IOException {
             int c = super.read();
-            return c == '.' || c == '_' ? ' ' : c;
+            return c >= 0 && breaks((char) c) ? ' ' : c;
         }
 
         @Override
         public int read(char[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             for (int i = offset; i < offset + n; i++) {
-                if (buffer[i] == '.' || buffer[i] == '_') {
+                if (breaks(buffer[i])) {
                     buffer[i] = ' ';
                 }
             }
             return n;
+        }
+
+        private static boolean breaks(char c) {
+            return c == '.' || c == '_' || c == ':' || c == '\'' || c == '\u2019';
         }
     }
 
