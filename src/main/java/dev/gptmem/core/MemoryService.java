@@ -51,13 +51,16 @@ public final class MemoryService {
             throw GptmemException.usage("--limit must be 1 or more");
         }
         try (ProfileStore store = openForReading(profile)) {
+            List<SearchIndex.Hit> hits = store.search(query, limit);
+            List<Memory> found = store.findAll(hits.stream().map(SearchIndex.Hit::id).toList());
+            if (found.size() < hits.size()) {
+                throw GptmemException.failure("profile '" + profile + "' is damaged: the search index names"
+                        + " memories it lacks; run 'gptmem profile reindex'");
+            }
             List<SearchResult> results = new ArrayList<>();
-            for (SearchIndex.Hit hit : store.search(query, limit)) {
-                Memory m = store.find(hit.id()).orElseThrow(() -> GptmemException.failure("profile '"
-                        + profile + "' is damaged: the search index names a memory it lacks (" + hit.id()
-                        + "); run 'gptmem profile reindex'"));
-                SearchIndex.Explanation where = store.explain(m, query);
-                results.add(new SearchResult(m, hit.score(), where.matched(), where.snippet()));
+            for (int i = 0; i < hits.size(); i++) {
+                SearchIndex.Explanation where = store.explain(found.get(i), query);
+                results.add(new SearchResult(found.get(i), hits.get(i).score(), where.matched(), where.snippet()));
             }
             return results;
         }

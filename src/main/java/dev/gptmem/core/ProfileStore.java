@@ -13,6 +13,9 @@ public interface ProfileStore extends AutoCloseable {
 
     Optional<Memory> find(String id);
 
+    /** The memories with these full ids, in the order given; ids not found are left out. */
+    List<Memory> findAll(List<String> ids);
+
     /** Full ids starting with {@code prefix}, at most {@code max} of them. */
     List<String> idsWithPrefix(String prefix, int max);
 

@@ -19,7 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -110,6 +113,26 @@ final class H2ProfileStore implements ProfileStore {
     public Optional<Memory> find(String id) {
         return jdbc.queryOne("read memory " + id, "SELECT " + COLUMNS + " FROM memory m WHERE m.id = ?",
                 H2ProfileStore::memory, id);
+    }
+
+    @Override
+    public List<Memory> findAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        // One query for a page of search results, not one per result.
+        Map<String, Memory> byId = new HashMap<>();
+        jdbc.stream("read memories", "SELECT " + COLUMNS + " FROM memory m WHERE m.id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", H2ProfileStore::memory,
+                m -> byId.put(m.id(), m), ids.toArray());
+        List<Memory> found = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Memory m = byId.get(id);
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        return found;
     }
 
     @Override

@@ -78,6 +78,16 @@ class H2ProfileStoreTest {
     }
 
     @Test
+    void findAllKeepsTheOrderGivenAndLeavesOutUnknownIds() {
+        insert(memory(A, "first", null, List.of(), false, JAN, JAN), memory(B, "second", null, List.of(), false, FEB, FEB),
+                memory(C, "third", null, List.of(), false, MAR, MAR));
+
+        assertThat(store.findAll(List.of(C, "dddddddd-0000-4000-8000-000000000004", A)))
+                .extracting(Memory::content).containsExactly("third", "first");
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void insertThenFindGivesEveryFieldBack() {
         Memory m = new Memory(A, "Runs 5k\non Mondays 😀 \u0000\u001f", "Plan", "Weekly", "Line one\nLine two",
                 List.of("fitness", "plans"), true, "mcp", JAN, FEB);
