@@ -7,30 +7,36 @@ import dev.gptmem.core.SearchIndex;
 import dev.gptmem.core.SearchQuery;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
- * A profile's index in Lucene, over its {@link FilesDirectory}. One document per memory: its id,
- * its tags and pin as filters, the time of its last change, and one {@code text} field that holds
+ * A profile's index in Lucene, over its {@link FilesDirectory}. One document per memory: its id
+ * (a term, to replace or delete it by, and a doc value, read for every hit), its tags and pin as filters, the time of its last change, and one {@code text} field that holds
  * every text field, the name twice. Repeating a field weighs its words the way BM25F does: their
  * term frequency counts more, and so does their length.
  */
@@ -45,7 +51,6 @@ final class LuceneIndex implements SearchIndex {
     static final int NAME_WEIGHT = 2;
     static final int SUMMARY_WEIGHT = 1;
     static final int TAGS_WEIGHT = 1;
-    private static final Set<String> ID_ONLY = Set.of(ID);
     private static final Object END = new Object();
     /**
      * Lucene warns through java.util.logging that it cannot use the Vector API of newer JDKs; that
@@ -134,14 +139,42 @@ final class LuceneIndex implements SearchIndex {
             }
             IndexSearcher searcher = new IndexSearcher(reader);
             TopDocs top = searcher.search(new QueryBuilder(queryAnalysis, exactAnalysis).build(query), Math.max(1, limit));
-            List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc doc : top.scoreDocs) {
-                hits.add(new Hit(searcher.storedFields().document(doc.doc, ID_ONLY).get(ID), doc.score));
+            String[] ids = ids(top.scoreDocs);
+            List<Hit> hits = new ArrayList<>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                hits.add(new Hit(ids[i], top.scoreDocs[i].score));
             }
             return hits;
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * The ids of the hits, from the id doc values: a few bytes each, where a stored field would
+     * decompress a block of documents per hit. Doc values are read forwards, so in doc order.
+     */
+    private String[] ids(ScoreDoc[] docs) throws IOException {
+        Integer[] order = new Integer[docs.length];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        String[] ids = new String[docs.length];
+        int leaf = -1;
+        BinaryDocValues values = null;
+        for (int i : order) {
+            int doc = docs[i].doc;
+            int sub = ReaderUtil.subIndex(doc, leaves);
+            if (sub != leaf) {
+                leaf = sub;
+                values = leaves.get(sub).reader().getBinaryDocValues(ID);
+            }
+            if (values == null || !values.advanceExact(doc - leaves.get(sub).docBase)) {
+                throw new IOException("document " + doc + " has no id");
+            }
+            ids[i] = values.binaryValue().utf8ToString();
+        }
+        return ids;
     }
 
     @Override
@@ -170,7 +203,8 @@ final class LuceneIndex implements SearchIndex {
 
     private Document document(Memory m) {
         Document doc = new Document();
-        doc.add(new StringField(ID, m.id(), Field.Store.YES));
+        doc.add(new StringField(ID, m.id(), Field.Store.NO));
+        doc.add(new BinaryDocValuesField(ID, new BytesRef(m.id())));
         addText(doc, m.name(), NAME_WEIGHT);
         addText(doc, m.summary(), SUMMARY_WEIGHT);
         addText(doc, m.tags().isEmpty() ? null : String.join(" ", m.tags()), TAGS_WEIGHT);

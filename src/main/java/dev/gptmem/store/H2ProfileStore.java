@@ -61,6 +61,12 @@ final class H2ProfileStore implements ProfileStore {
     private final SearchIndex.Factory indexes;
     /** Opened on first use: commands that neither write nor search never load the index. */
     private SearchIndex index;
+    /**
+     * True once this store has seen the search backlog empty and written nothing to it since. The
+     * profile lock keeps every other process out while the store is open, so only this store's own
+     * writes can add to the backlog, and a search need not look for one again.
+     */
+    private boolean backlogEmpty;
     /** Held by whoever uses or replaces the connection from the bulk indexing thread's side. */
     private final Object connectionLock = new Object();
 
@@ -184,6 +190,7 @@ final class H2ProfileStore implements ProfileStore {
         if (bulk) {
             change.accept(index());
         } else {
+            backlogEmpty = false;
             jdbc.update("note memory " + id + " for the search index",
                     "MERGE INTO search_pending(id) KEY(id) VALUES (?)", id);
         }
@@ -197,9 +204,13 @@ final class H2ProfileStore implements ProfileStore {
 
     /** Brings the index up to date with the memories written since it last was. */
     private void catchUp() {
+        if (backlogEmpty) {
+            return;
+        }
         List<String> ids = jdbc.query("read the search backlog", "SELECT id FROM search_pending ORDER BY id",
                 row -> row.getString(1));
         if (ids.isEmpty()) {
+            backlogEmpty = !inTransaction;
             return;
         }
         run(() -> {
@@ -214,6 +225,7 @@ final class H2ProfileStore implements ProfileStore {
             jdbc.execute("clear the search backlog", "DELETE FROM search_pending");
             return null;
         });
+        backlogEmpty = !inTransaction;
     }
 
     @Override

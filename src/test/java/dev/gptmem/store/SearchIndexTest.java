@@ -11,6 +11,9 @@ import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryEdit;
 import dev.gptmem.core.MemoryService;
 import dev.gptmem.core.ProfileService;
+import dev.gptmem.core.ProfileStore;
+import dev.gptmem.core.SearchIndex;
+import dev.gptmem.core.SearchQuery;
 import dev.gptmem.core.SearchResult;
 import dev.gptmem.core.Times;
 import dev.gptmem.core.TransferService;
@@ -25,6 +28,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,6 +90,23 @@ class SearchIndexTest {
         assertThat(backlog()).isEqualTo(1);
         assertThat(found("running")).isEmpty();
         assertThat(backlog()).isZero();
+    }
+
+    @Test
+    void aStoreHeldOpenSeesItsOwnLaterWrites() {
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        String id = "6f9619ff-8b86-4d01-b42d-00cf4fc964ff";
+        try (ProfileStore store = storage.open(P, false)) {
+            SearchQuery running = QuerySyntax.parse(List.of("running"));
+            assertThat(store.search(running, 10)).isEmpty();
+            store.transaction(() -> {
+                store.insert(new Memory(id, "Runs 5k on Mondays", null, null, null, List.of(), false, "cli", now, now));
+                return null;
+            });
+            assertThat(store.search(running, 10)).extracting(SearchIndex.Hit::id).containsExactly(id);
+            store.transaction(() -> store.delete(id));
+            assertThat(store.search(running, 10)).isEmpty();
+        }
     }
 
     private long backlog() throws Exception {
