@@ -46,6 +46,7 @@ public final class Cli {
         ErrorHandler errors = new ErrorHandler(context);
         cli.setOut(out);
         cli.setErr(err);
+        context.noticesTo(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(errors);
         cli.setExecutionExceptionHandler(errors);

@@ -32,6 +32,7 @@ public final class CliContext {
     private Home home;
     private Storage storage;
     private MemoryService memories;
+    private PrintWriter notices;
 
     public CliContext(Map<String, String> env, InputStream stdin, Terminal terminal) {
         this.env = Map.copyOf(env);
@@ -80,6 +81,18 @@ public final class CliContext {
         return source;
     }
 
+    /** Where notices of slow work nobody asked for go: the command line's standard error. */
+    void noticesTo(PrintWriter err) {
+        this.notices = err;
+    }
+
+    private void notice(String text) {
+        if (notices != null) {
+            notices.println(errorPrefix() + text);
+            notices.flush();
+        }
+    }
+
     /** What every error line starts with. */
     public String errorPrefix() {
         return where == null ? "gptmem: " : "gptmem: " + where + ": ";
@@ -118,7 +131,7 @@ public final class CliContext {
 
     Storage storage() {
         if (storage == null) {
-            storage = new H2Storage(home(), lockTimeout(), () -> activity, new LuceneSearch());
+            storage = new H2Storage(home(), lockTimeout(), () -> activity, new LuceneSearch(), this::notice);
         }
         return storage;
     }

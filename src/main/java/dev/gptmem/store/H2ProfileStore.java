@@ -67,21 +67,25 @@ final class H2ProfileStore implements ProfileStore {
      * writes can add to the backlog, and a search need not look for one again.
      */
     private boolean backlogEmpty;
+    /** The index is missing or of another version ({@link SearchIndex.Factory#version}) and must be rebuilt before use. */
+    private boolean indexStale;
+    private final Consumer<String> notices;
     /** Held by whoever uses or replaces the connection from the bulk indexing thread's side. */
     private final Object connectionLock = new Object();
 
     private H2ProfileStore(String name, Path file, Connection connection, ProfileLock lock,
-                           SearchIndex.Factory indexes) {
+                           SearchIndex.Factory indexes, Consumer<String> notices) {
         this.name = name;
         this.file = file;
         this.jdbc = new Jdbc(connection, name);
         this.lock = lock;
         this.indexes = indexes;
+        this.notices = notices;
     }
 
     static H2ProfileStore open(String name, Path file, Connection connection, ProfileLock lock,
-                               SearchIndex.Factory indexes) {
-        H2ProfileStore store = new H2ProfileStore(name, file, connection, lock, indexes);
+                               SearchIndex.Factory indexes, Consumer<String> notices) {
+        H2ProfileStore store = new H2ProfileStore(name, file, connection, lock, indexes, notices);
         try {
             boolean stale = store.transaction(() -> {
                 if (Migrations.apply(store.jdbc, name)) {
@@ -99,10 +103,9 @@ final class H2ProfileStore implements ProfileStore {
                 }
                 return true;
             });
-            if (stale) {
-                // A profile from before the index (or from another analysis): built now, once.
-                store.reindex();
-            }
+            // A profile from before the index, or indexed with another analysis: rebuilt once, by
+            // the first search or bulk write, so commands that never search do not wait for it.
+            store.indexStale = stale;
             return store;
         } catch (RuntimeException e) {
             store.closeConnection(file);
@@ -198,6 +201,9 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public List<SearchIndex.Hit> search(SearchQuery query, int limit) {
+        if (indexStale) {
+            bulkWrite(() -> null, true, true);
+        }
         catchUp();
         return index().search(query, limit);
     }
@@ -236,10 +242,7 @@ final class H2ProfileStore implements ProfileStore {
     @Override
     public void reindex() {
         // As a bulk write: one transaction that indexes a large profile can fail inside H2.
-        bulk(() -> {
-            rebuildIndex();
-            return null;
-        }, true);
+        bulkWrite(() -> null, true, true);
     }
 
     /**
@@ -392,6 +395,16 @@ final class H2ProfileStore implements ProfileStore {
      */
     @Override
     public <T> T bulk(Supplier<T> work, boolean keep) {
+        return bulkWrite(work, keep, indexStale);
+    }
+
+    /** A bulk write; with {@code rebuild}, the index is rebuilt first, so the work's changes go into a current one. */
+    private <T> T bulkWrite(Supplier<T> work, boolean keep, boolean rebuild) {
+        if (rebuild && indexStale) {
+            long count = count();
+            notices.accept("indexing profile '" + name + "' for search (" + count + (count == 1 ? " memory" : " memories")
+                    + "); this happens once, after an upgrade");
+        }
         staging = H2Storage.stagingFile(file);
         compactAbove = MIN_COMPACT_ABOVE;
         closeIndex();
@@ -402,7 +415,12 @@ final class H2ProfileStore implements ProfileStore {
             jdbc = new Jdbc(H2Storage.connect(name, staging), name);
             bulk = true;
             sinceCommit = 0;
-            T result = run(work);
+            T result = run(() -> {
+                if (rebuild) {
+                    rebuildIndex();
+                }
+                return work.get();
+            });
             bulk = false;
             if (!keep) {
                 rowsWritten = 0; // a copy about to be thrown away is not worth compacting
@@ -410,6 +428,7 @@ final class H2ProfileStore implements ProfileStore {
             closeConnection(staging);
             if (keep) {
                 Durable.replace(staging, file);
+                indexStale &= !rebuild;
             }
             return result;
         } catch (IOException e) {

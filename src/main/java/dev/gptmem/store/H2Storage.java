@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.h2.api.ErrorCode;
 
@@ -31,6 +32,7 @@ public final class H2Storage implements Storage {
     private final Duration lockTimeout;
     private final Supplier<String> holder;
     private final SearchIndex.Factory indexes;
+    private final Consumer<String> notices;
 
     /**
      * @param lockTimeout how long to wait for a profile another process holds
@@ -38,10 +40,20 @@ public final class H2Storage implements Storage {
      * @param indexes     opens a profile's search index, kept inside the profile's file
      */
     public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder, SearchIndex.Factory indexes) {
+        this(home, lockTimeout, holder, indexes, notice -> { });
+    }
+
+    /**
+     * @param notices told of slow work a command did not ask for, such as indexing a profile from
+     *                an older version on its first search, so a person knows why they wait
+     */
+    public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder, SearchIndex.Factory indexes,
+                     Consumer<String> notices) {
         this.home = home;
         this.lockTimeout = lockTimeout;
         this.holder = holder;
         this.indexes = indexes;
+        this.notices = notices;
     }
 
     @Override
@@ -96,7 +108,7 @@ public final class H2Storage implements Storage {
             Files.deleteIfExists(stagingFile(file));
             Connection connection = connect(profile, file);
             OwnerOnly.file(file);
-            return H2ProfileStore.open(profile, file, connection, lock, indexes);
+            return H2ProfileStore.open(profile, file, connection, lock, indexes, notices);
         } catch (IOException e) {
             lock.close();
             throw GptmemException.failure("cannot open profile '" + profile + "': " + e.getMessage(), e);

@@ -6,6 +6,9 @@ import dev.gptmem.e2e.GptmemProcess.Result;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,29 @@ class SearchIT extends E2eTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.stdout()).isEmpty();
         assertThat(bad.stderrLines()).containsExactly("gptmem: unclosed quote in the query: \"unclosed");
+    }
+
+    @Test
+    void anIndexFromAnOlderVersionIsRebuiltByTheFirstSearchWhichSaysSo() throws Exception {
+        add("-t", "boats", "Paddles a kayak on Sundays");
+        String url = "jdbc:h2:file:" + home.resolve("profiles/default");
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE profile_setting SET setting_value = 'lucene-0/0' WHERE name = 'search_index'");
+        }
+
+        Result list = gptmem.run("list", "-q");
+        assertThat(list.exitCode()).as("%s", list).isZero();
+        assertThat(list.stderr()).as("only a search needs the index").isEmpty();
+
+        Result first = gptmem.run("search", "-q", "kayaks");
+        assertThat(first.exitCode()).as("%s", first).isZero();
+        assertThat(first.stdout()).isEqualTo(list.stdout());
+        assertThat(first.stderrLines()).containsExactly(
+                "gptmem: indexing profile 'default' for search (1 memory); this happens once, after an upgrade");
+
+        Result again = gptmem.run("search", "-q", "kayaks");
+        assertThat(again.stdout()).isEqualTo(list.stdout());
+        assertThat(again.stderr()).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,14 @@ class SearchIndexTest {
             assertThat(store.search(running, 10)).extracting(SearchIndex.Hit::id).containsExactly(id);
             store.transaction(() -> store.delete(id));
             assertThat(store.search(running, 10)).isEmpty();
+        }
+    }
+
+    private static long indexFiles(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + file.toString().replace(".mv.db", ""));
+             Statement s = c.createStatement(); var rows = s.executeQuery("SELECT COUNT(*) FROM search_file")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -191,7 +200,30 @@ class SearchIndexTest {
     }
 
     @Test
-    void aProfileFromBeforeTheIndexIsIndexedOnFirstOpen() throws Exception {
+    void aProfileFromBeforeTheIndexIsIndexedByItsFirstSearch() throws Exception {
+        Path file = oldProfile();
+        List<String> notices = new ArrayList<>();
+        storage = new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test", new LuceneSearch(), notices::add);
+        memories = new MemoryService(storage);
+        assertThat(memories.show("old", List.of("00000000", "00000002"))).hasSize(2);
+        assertThat(indexFiles(file)).as("reading does not wait for the index").isZero();
+        assertThat(notices).isEmpty();
+
+        List<SearchResult> hits = memories.search("old", QuerySyntax.parse(List.of("kayak")), 10);
+
+        assertThat(hits).extracting(r -> r.memory().id()).containsExactly("00000001-0000-4000-8000-000000000000");
+        assertThat(hits.get(0).memory().tags()).containsExactly("legacy");
+        assertThat(notices).containsExactly("indexing profile 'old' for search (3 memories); this happens once,"
+                + " after an upgrade");
+        assertThat(indexFiles(file)).isPositive();
+        memories.search("old", QuerySyntax.parse(List.of("kayak")), 10);
+        assertThat(notices).as("only once").hasSize(1);
+        assertThat(new ProfileService(new Home(home), storage).reindex("old")).isEqualTo(3);
+        assertThat(memories.search("old", QuerySyntax.parse(List.of("old memory")), 10)).hasSize(3);
+    }
+
+    /** A profile as the core version left it: three memories, no index tables, no index. */
+    private Path oldProfile() throws Exception {
         Path file = storage.file("old");
         String url = "jdbc:h2:file:" + file.toString().replace(".mv.db", "");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
@@ -212,13 +244,24 @@ class SearchIndexTest {
             }
         }
 
-        List<SearchResult> hits = memories.search("old", QuerySyntax.parse(List.of("kayak")), 10);
+        return file;
+    }
 
-        assertThat(hits).extracting(r -> r.memory().id()).containsExactly("00000001-0000-4000-8000-000000000000");
-        assertThat(hits.get(0).memory().tags()).containsExactly("legacy");
-        assertThat(memories.show("old", List.of("00000000", "00000002"))).hasSize(2);
-        assertThat(new ProfileService(new Home(home), storage).reindex("old")).isEqualTo(3);
-        assertThat(memories.search("old", QuerySyntax.parse(List.of("old memory")), 10)).hasSize(3);
+    @Test
+    void aBulkWriteToAProfileFromBeforeTheIndexIndexesItFirst() throws Exception {
+        oldProfile();
+        List<String> notices = new ArrayList<>();
+        storage = new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test", new LuceneSearch(), notices::add);
+        memories = new MemoryService(storage);
+        new TransferService(storage, memories).importFrom("old", new JsonMemoryReader(new ByteArrayInputStream(
+                "{\"content\": \"new memory about canoes\"}\n".getBytes(StandardCharsets.UTF_8)), w -> { }),
+                new ImportOptions(ImportOptions.OnConflict.FAIL, false));
+        assertThat(notices).as("the import indexed the old memories first").hasSize(1);
+
+        assertThat(memories.search("old", QuerySyntax.parse(List.of("kayak OR canoe")), 10))
+                .extracting(r -> r.memory().content())
+                .containsExactlyInAnyOrder("old memory 1 about kayaks", "new memory about canoes");
+        assertThat(notices).as("and not again for the search").hasSize(1);
     }
 
     @Test
