@@ -76,7 +76,8 @@ public final class MarkdownMemoryWriter implements MemoryWriter {
 
     /** The name, else the summary, else the start of the content's first line. */
     private static String title(Memory m) {
-        String title = m.name() != null ? m.name() : m.summary() != null ? m.summary() : m.content();
+        String title = m.name() != null ? m.name() : m.summary() != null ? m.summary()
+                : m.content().strip().split("\\R", 2)[0];
         title = inline(title);
         if (m.name() == null && m.summary() == null && title.length() > TITLE_LENGTH) {
             int cut = title.lastIndexOf(' ', TITLE_LENGTH);
@@ -86,7 +87,9 @@ public final class MarkdownMemoryWriter implements MemoryWriter {
     }
 
     private void content(String content) throws IOException {
-        String text = content.replace("\r\n", "\n").replace('\r', '\n').strip();
+        // Leading blank lines go, leading spaces stay: they may make the first line code.
+        String text = content.replace("\r\n", "\n").replace('\r', '\n').replaceFirst("^([ \t]*\n)+", "")
+                .stripTrailing();
         if (text.isEmpty()) {
             return;
         }
