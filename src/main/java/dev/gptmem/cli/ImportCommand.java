@@ -20,17 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
         header = "Read memories from a gptmem export, a JSON array of memories, or JSON Lines.",
-        description = {
-            "The format is recognised from the content. The import is one transaction: if any record is "
-                + "malformed, nothing is written and the error names the record. Memories without an id get a new "
-                + "one; 'description' is accepted as another name for 'content'.",
-            "",
-            "--all restores a backup of every profile ('gptmem export --all'), creating the profiles it lacks. "
-                + "The whole backup is checked first: malformed input anywhere leaves every profile unchanged. Then "
-                + "each profile is imported all or nothing; should one fail even so (an id conflict under "
-                + "--on-conflict fail, a busy profile), the ones before it stay restored and the error names them. "
-                + "On a terminal, a progress line goes to standard error."
-        },
+        description = "The format is recognised from the content. The import is one transaction: if any record is "
+              + "malformed, nothing is written and the error names the record. Memories without an id get a new "
+              + "one; 'description' is accepted as another name for 'content'.",
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem -p trainer import backup.json",
@@ -56,7 +48,10 @@ final class ImportCommand implements Runnable {
     @Option(names = {"-n", "--dry-run"}, description = "Check the input and report what would happen, writing nothing.")
     boolean dryRun;
 
-    @Option(names = "--all", description = "Restore every profile of a backup made by 'gptmem export --all'.")
+    @Option(names = "--all", description = "Restore every profile of a backup made by 'gptmem export --all', creating"
+            + " the missing ones. The whole backup is checked first: malformed input anywhere changes no profile. Then"
+            + " each profile is imported all or nothing; should one fail even so (an id conflict under --on-conflict"
+            + " fail, a busy profile), the ones before it stay restored and the error names them.")
     boolean all;
 
     ImportCommand(CliContext context) {

@@ -96,4 +96,22 @@ class BackupIT extends E2eTest {
         assertThat(broken.errorLine()).endsWith("nothing was imported");
         assertThat(exports(gptmem)).isEqualTo(before);
     }
+
+    @Test
+    void commandsLoadNoProgressLineOrFormatTheyDoNotShow() throws IOException {
+        ok(gptmem.run("add", "a memory"));
+        Path backup = files.resolve("backup.json");
+        ok(gptmem.run("export", "-o", backup.toString()));
+        for (List<String> command : List.of(List.of("export"), List.of("export", "--all"),
+                List.of("-p", "copy", "import", backup.toString()), List.of("list"))) {
+            Path log = files.resolve("classes-" + String.join("-", command).replace('/', '_') + ".log");
+            Result result = gptmem.call(command.toArray(new String[0]))
+                    .jvmOptions("-XX:+UseSerialGC", "-Xlog:class+load=info:file=" + log).run();
+            ok(result);
+            String loaded = Files.readString(log);
+            assertThat(loaded).as("classes loaded by %s", command).contains("dev.gptmem.cli.")
+                    .doesNotContain("dev.gptmem.cli.ProgressBar", "dev.gptmem.io.MarkdownMemoryWriter",
+                            "dev.gptmem.io.CsvMemoryWriter");
+        }
+    }
 }
