@@ -101,9 +101,10 @@ final class ExportCommand implements Runnable {
                 throw GptmemException.usage("--all exports every profile; leave out -p");
             }
             BackupService.Written written = Output.write(output, spec.commandLine().getOut(), out -> {
-                HomeWriter home = new JsonHomeWriter(out);
-                return context.backup().exportAll(selection, matching,
-                        progress ? ProgressBar.exporting(home, err) : home);
+                HomeWriter json = new JsonHomeWriter(out);
+                try (HomeWriter home = progress ? ProgressBar.exporting(json, err) : json) {
+                    return context.backup().exportAll(selection, matching, home);
+                }
             });
             err.println("exported " + memories(written.memories()) + " from " + written.profiles()
                     + (written.profiles() == 1 ? " profile" : " profiles") + to);
@@ -111,9 +112,10 @@ final class ExportCommand implements Runnable {
         }
         String profile = context.profile();
         long count = Output.write(output, spec.commandLine().getOut(), out -> {
-            MemoryWriter writer = writer(out);
-            return context.transfer().export(profile, selection, matching,
-                    progress ? ProgressBar.exporting(writer, err) : writer);
+            MemoryWriter plain = writer(out);
+            try (MemoryWriter writer = progress ? ProgressBar.exporting(plain, err) : plain) {
+                return context.transfer().export(profile, selection, matching, writer);
+            }
         });
         err.println("exported " + memories(count) + " from profile '" + profile + "'" + to);
     }

@@ -27,6 +27,8 @@ final class ProgressBar {
     private long started;
     private long drawn;
     private int width;
+    /** A line is drawn and not yet ended. */
+    private boolean open;
 
     /** @param bytes counts bytes (shown in MB) rather than memories */
     private ProgressBar(PrintWriter err, boolean bytes) {
@@ -53,8 +55,16 @@ final class ProgressBar {
     /** Draws the final state and ends the line, so the messages that follow start on their own. */
     void finish() {
         draw();
-        err.print('\n');
-        err.flush();
+        end();
+    }
+
+    /** Ends a line left unfinished by a failure, so the error starts a line of its own. */
+    void end() {
+        if (open) {
+            open = false;
+            err.print('\n');
+            err.flush();
+        }
     }
 
     private void draw() {
@@ -78,6 +88,7 @@ final class ProgressBar {
         width = text.length();
         err.print("\r" + padded);
         err.flush();
+        open = true;
     }
 
     private String amount(long n) {
@@ -110,6 +121,7 @@ final class ProgressBar {
 
             @Override
             public void close() {
+                bar.end();
                 writer.close();
             }
         };
@@ -137,6 +149,7 @@ final class ProgressBar {
 
             @Override
             public void close() {
+                bar.end();
                 writer.close();
             }
         };
