@@ -1,5 +1,6 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.BackupService;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.MemoryService;
@@ -149,6 +150,10 @@ public final class CliContext {
 
     TransferService transfer() {
         return new TransferService(storage(), memories());
+    }
+
+    BackupService backup() {
+        return new BackupService(storage(), transfer());
     }
 
     /** {@code GPTMEM_LOCK_TIMEOUT} (seconds) overrides how long to wait for a busy profile. */

@@ -1,36 +1,52 @@
 package dev.gptmem.cli;
 
-import dev.gptmem.core.Durable;
+import dev.gptmem.core.BackupService;
 import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.HomeWriter;
 import dev.gptmem.core.MemoryQuery;
-import dev.gptmem.core.OwnerOnly;
+import dev.gptmem.core.MemoryWriter;
+import dev.gptmem.core.SearchQuery;
+import dev.gptmem.core.Times;
+import dev.gptmem.io.CsvMemoryWriter;
+import dev.gptmem.io.JsonHomeWriter;
 import dev.gptmem.io.JsonMemoryWriter;
-import java.io.IOException;
+import dev.gptmem.io.MarkdownMemoryWriter;
+import dev.gptmem.search.QuerySyntax;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Write a profile's memories as JSON.",
-        description = "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
-              + "memory per line, for streaming and jq. Memories are written oldest first. With -o the file "
-              + "appears only once it is complete, readable by its owner only.",
+        header = "Write a profile's memories as JSON, JSON Lines, Markdown or CSV.",
+        description = {
+            "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
+                + "memory per line, for streaming and jq; md is a Markdown document to read or to give a GPT as a "
+                + "knowledge file; csv (RFC 4180) is one row per memory, for spreadsheets. Memories are written "
+                + "oldest first. The filters combine: a memory must pass every one given.",
+            "",
+            "--all writes every profile into one json document, a backup that 'gptmem import --all' restores. "
+                + "With -o the file appears only once it is complete, readable by its owner only. On a terminal, "
+                + "a progress line goes to standard error."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem export -o backup.json",
             "  gptmem -p trainer export --format jsonl -t fitness > fitness.jsonl",
+            "  gptmem export --format md --pinned -o knowledge.md",
+            "  gptmem export --format csv --since 30d --query 'run* OR swim*' > recent.csv",
+            "  gptmem export --all -o home-backup.json",
             "  gptmem export | gptmem -p copy import"
         })
 final class ExportCommand implements Runnable {
-    enum Format { JSON, JSONL }
+    enum Format { JSON, JSONL, MD, CSV }
 
     private final CliContext context;
 
@@ -41,12 +57,28 @@ final class ExportCommand implements Runnable {
     Path output;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
-            description = "json or jsonl. Default: ${DEFAULT-VALUE}.")
+            description = "json, jsonl, md or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
             description = "Only memories with this tag (repeatable: all must match).")
     List<String> tags = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
+                    + " back from now such as 7d, 12h, 2w.")
+    String since;
+
+    @Option(names = "--pinned", negatable = true,
+            description = "Only pinned memories (--no-pinned: only unpinned ones).")
+    Boolean pinned;
+
+    @Option(names = "--query", paramLabel = "QUERY",
+            description = "Only memories this search finds (the syntax of 'gptmem search'), still oldest first.")
+    String query;
+
+    @Option(names = "--all", description = "Every profile, in one json document (a backup of the whole home).")
+    boolean all;
 
     ExportCommand(CliContext context) {
         this.context = context;
@@ -54,43 +86,50 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        String profile = context.profile();
-        MemoryQuery query = MemoryQuery.withTags(tags);
-        JsonMemoryWriter.Shape shape = format == Format.JSONL ? JsonMemoryWriter.Shape.LINES : JsonMemoryWriter.Shape.DOCUMENT;
-        long count;
-        if (output == null) {
-            PrintWriter out = spec.commandLine().getOut();
-            count = context.transfer().export(profile, query, new JsonMemoryWriter(out, shape));
-            if (out.checkError()) {
-                throw GptmemException.failure("cannot write to standard output");
+        MemoryQuery selection = MemoryQuery.exported(tags, pinned,
+                since == null ? null : Times.since(since, Times.now(), ZoneId.systemDefault()));
+        SearchQuery matching = query == null ? null : QuerySyntax.parse(List.of(query));
+        PrintWriter err = spec.commandLine().getErr();
+        boolean progress = context.terminal().stderrIsTerminal();
+        String to = output == null ? "" : " to " + output;
+        if (all) {
+            if (format != Format.JSON) {
+                throw GptmemException.usage("--all writes one json document; leave out --format " + format.name()
+                        .toLowerCase(Locale.ROOT) + " (or export each profile with -p)");
             }
-        } else {
-            count = exportToFile(profile, query, shape);
+            if (context.globals().profile != null) {
+                throw GptmemException.usage("--all exports every profile; leave out -p");
+            }
+            BackupService.Written written = Output.write(output, spec.commandLine().getOut(), out -> {
+                HomeWriter json = new JsonHomeWriter(out);
+                try (HomeWriter home = progress ? ProgressBar.exporting(json, err) : json) {
+                    return context.backup().exportAll(selection, matching, home);
+                }
+            });
+            err.println("exported " + memories(written.memories()) + " from " + written.profiles()
+                    + (written.profiles() == 1 ? " profile" : " profiles") + to);
+            return;
         }
-        spec.commandLine().getErr().println("exported " + count + (count == 1 ? " memory" : " memories")
-                + " from profile '" + profile + "'" + (output == null ? "" : " to " + output));
+        String profile = context.profile();
+        long count = Output.write(output, spec.commandLine().getOut(), out -> {
+            MemoryWriter plain = writer(out);
+            try (MemoryWriter writer = progress ? ProgressBar.exporting(plain, err) : plain) {
+                return context.transfer().export(profile, selection, matching, writer);
+            }
+        });
+        err.println("exported " + memories(count) + " from profile '" + profile + "'" + to);
     }
 
-    /** Writes beside the target and moves it into place, so a failed export never leaves half a file. */
-    private long exportToFile(String profile, MemoryQuery query, JsonMemoryWriter.Shape shape) {
-        Path target = output.toAbsolutePath();
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
-        try {
-            long count;
-            try (Writer file = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                OwnerOnly.file(tmp);
-                count = context.transfer().export(profile, query, new JsonMemoryWriter(file, shape));
-            }
-            Durable.replace(tmp, target);
-            return count;
-        } catch (IOException e) {
-            throw GptmemException.failure("cannot write " + output + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                // Only a leftover partial file; the error that matters was already raised.
-            }
+    private MemoryWriter writer(Writer out) {
+        switch (format) {
+            case JSONL: return new JsonMemoryWriter(out, JsonMemoryWriter.Shape.LINES);
+            case MD: return new MarkdownMemoryWriter(out);
+            case CSV: return new CsvMemoryWriter(out);
+            default: return new JsonMemoryWriter(out, JsonMemoryWriter.Shape.DOCUMENT);
         }
+    }
+
+    private static String memories(long count) {
+        return count + (count == 1 ? " memory" : " memories");
     }
 }

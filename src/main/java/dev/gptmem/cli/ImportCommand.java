@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  gptmem -p trainer import backup.json",
             "  gptmem import --dry-run memories.jsonl",
             "  gptmem import --on-conflict newer laptop.json",
-            "  gptmem -p old export | gptmem -p new import"
+            "  gptmem -p old export | gptmem -p new import",
+            "  gptmem import --all home-backup.json"
         })
 final class ImportCommand implements Runnable {
     private final CliContext context;
@@ -47,14 +48,24 @@ final class ImportCommand implements Runnable {
     @Option(names = {"-n", "--dry-run"}, description = "Check the input and report what would happen, writing nothing.")
     boolean dryRun;
 
+    @Option(names = "--all", description = "Restore every profile of a backup made by 'gptmem export --all', creating"
+            + " the missing ones. The whole backup is checked first: malformed input anywhere changes no profile. Then"
+            + " each profile is imported all or nothing; should one fail even so (an id conflict under --on-conflict"
+            + " fail, a busy profile), the ones before it stay restored and the error names them.")
+    boolean all;
+
     ImportCommand(CliContext context) {
         this.context = context;
     }
 
     @Override
     public void run() {
-        String profile = context.profile();
         PrintWriter err = spec.commandLine().getErr();
+        if (all) {
+            new Restore(context, err).run(file, new ImportOptions(onConflict, dryRun));
+            return;
+        }
+        String profile = context.profile();
         ImportResult result;
         try (InputStream in = open();
              JsonMemoryReader reader = new JsonMemoryReader(in, w -> err.println(context.errorPrefix() + "warning: " + w))) {
@@ -80,7 +91,11 @@ final class ImportCommand implements Runnable {
             });
         }
         try {
-            return new BufferedInputStream(Files.newInputStream(Path.of(file)));
+            InputStream in = Files.newInputStream(Path.of(file));
+            if (context.terminal().stderrIsTerminal()) {
+                in = ProgressBar.reading(in, Files.size(Path.of(file)), "importing", spec.commandLine().getErr());
+            }
+            return new BufferedInputStream(in);
         } catch (NoSuchFileException e) {
             throw GptmemException.notFound("no such file: " + file);
         }

@@ -11,6 +11,9 @@ public interface Terminal {
 
     boolean stdoutIsTerminal();
 
+    /** Where messages and progress go; a progress bar is drawn only on a terminal. */
+    boolean stderrIsTerminal();
+
     /** Columns of the terminal on stdout; 0 when unknown or not a terminal. */
     int width();
 
@@ -18,6 +21,10 @@ public interface Terminal {
     Terminal PIPES = fixed(false, false, 0);
 
     static Terminal fixed(boolean stdin, boolean stdout, int width) {
+        return fixed(stdin, stdout, false, width);
+    }
+
+    static Terminal fixed(boolean stdin, boolean stdout, boolean stderr, int width) {
         return new Terminal() {
             @Override
             public boolean stdinIsTerminal() {
@@ -27,6 +34,11 @@ public interface Terminal {
             @Override
             public boolean stdoutIsTerminal() {
                 return stdout;
+            }
+
+            @Override
+            public boolean stderrIsTerminal() {
+                return stderr;
             }
 
             @Override
@@ -51,6 +63,11 @@ public interface Terminal {
             public boolean stdoutIsTerminal() {
                 AnsiType type = AnsiConsole.out().getType();
                 return type != AnsiType.Redirected && type != AnsiType.Unsupported;
+            }
+
+            @Override
+            public boolean stderrIsTerminal() {
+                return CLibrary.LOADED && CLibrary.isatty(2) != 0;
             }
 
             @Override

@@ -1,14 +1,16 @@
 package dev.gptmem.core;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Which memories to read and in what order. {@code tags}: a memory must carry every one;
- * {@code pinned}: {@code null} for either; {@code words}: each must occur in some text field or tag.
+ * {@code pinned}: {@code null} for either; {@code words}: each must occur in some text field or tag;
+ * {@code since}: only memories added or changed at or after it, as search's {@code --since}.
  */
 public record MemoryQuery(
         List<String> tags, Boolean pinned, List<String> words, Sort sort, boolean reverse,
-        Integer limit, int offset) {
+        Integer limit, int offset, Instant since) {
 
     public enum Sort {
         /** Newest first. */
@@ -31,11 +33,26 @@ public record MemoryQuery(
         }
     }
 
+    public MemoryQuery(List<String> tags, Boolean pinned, List<String> words, Sort sort, boolean reverse,
+                       Integer limit, int offset) {
+        this(tags, pinned, words, sort, reverse, limit, offset, null);
+    }
+
     public static MemoryQuery all() {
         return new MemoryQuery(null, null, null, Sort.CREATED, true, null, 0);
     }
 
     public static MemoryQuery withTags(List<String> tags) {
         return new MemoryQuery(tags, null, null, Sort.CREATED, true, null, 0);
+    }
+
+    /** Export's selection: oldest first, narrowed by tags, pin and time. */
+    public static MemoryQuery exported(List<String> tags, Boolean pinned, Instant since) {
+        return new MemoryQuery(tags, pinned, null, Sort.CREATED, true, null, 0, since);
+    }
+
+    /** True when every memory matches. */
+    public boolean selectsAll() {
+        return tags.isEmpty() && pinned == null && words.isEmpty() && since == null && limit == null && offset == 0;
     }
 }

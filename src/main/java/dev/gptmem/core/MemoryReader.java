@@ -1,5 +1,6 @@
 package dev.gptmem.core;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** A stream of memories to import, read one at a time so any size fits in little memory. */
@@ -13,6 +14,11 @@ public interface MemoryReader extends AutoCloseable {
 
     /** The exported profile's description, if the input carries one; complete once the input is read. */
     Optional<String> profileDescription();
+
+    /** When the exported profile was made, if the input says: a profile an import creates takes it. */
+    default Optional<Instant> profileCreatedAt() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

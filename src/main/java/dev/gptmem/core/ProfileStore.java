@@ -28,6 +28,9 @@ public interface ProfileStore extends AutoCloseable {
     /** The best matches of a full-text search, best first. */
     List<SearchIndex.Hit> search(SearchQuery query, int limit);
 
+    /** Every memory the search matches, unranked, as of now: for exporting what a search finds. */
+    SearchIndex.Matches matching(SearchQuery query);
+
     /** Where {@code query} matches {@code memory}. */
     SearchIndex.Explanation explain(Memory memory, SearchQuery query);
 
@@ -39,6 +42,9 @@ public interface ProfileStore extends AutoCloseable {
 
     long count();
 
+    /** How many memories {@link #query} would stream. */
+    long count(MemoryQuery query);
+
     /** Every tag in use, sorted. */
     List<String> tags();
 
@@ -47,6 +53,9 @@ public interface ProfileStore extends AutoCloseable {
     void setDescription(String description);
 
     Instant createdAt();
+
+    /** When the profile was made: a restored profile keeps the time of its original. */
+    void setCreatedAt(Instant createdAt);
 
     Instant changedAt();
 

@@ -25,6 +25,9 @@ public interface SearchIndex extends AutoCloseable {
     /** The best matches, best first. */
     List<Hit> search(SearchQuery query, int limit);
 
+    /** Every match, unranked. The set is read now; later writes do not change it. */
+    Matches matching(SearchQuery query);
+
     /** Which fields of {@code memory} match, and a passage of it with the matches marked. */
     Explanation explain(Memory memory, SearchQuery query);
 
@@ -32,6 +35,13 @@ public interface SearchIndex extends AutoCloseable {
     void close();
 
     record Hit(String id, float score) {
+    }
+
+    /** The memories a search matched, as a set small enough to hold for any number of matches. */
+    interface Matches {
+        long count();
+
+        boolean contains(String id);
     }
 
     /** @param matched field names: name, summary, content, reason, tags */

@@ -1,6 +1,7 @@
 package dev.gptmem.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,19 +15,38 @@ public final class TransferService {
         this.memories = memories;
     }
 
-    /** Streams the memories matching {@code query} into {@code writer}; returns how many were written. */
-    public long export(String profile, MemoryQuery query, MemoryWriter writer) {
+    /**
+     * Streams the memories {@code query} selects into {@code writer}, oldest first; with
+     * {@code matching}, only those the search also finds (unranked, in the same order). Returns how
+     * many were written; the writer is told beforehand how many will be.
+     */
+    public long export(String profile, MemoryQuery query, SearchQuery matching, MemoryWriter writer) {
         try (ProfileStore store = memories.openForReading(profile)) {
+            SearchIndex.Matches found = matching == null ? null : store.matching(narrowed(matching, query));
+            long total = found != null ? found.count() : query.selectsAll() ? store.count() : store.count(query);
             writer.begin(new ProfileInfo(store.name(), store.description(), store.createdAt(),
-                    store.changedAt(), store.count(), 0, null, false));
+                    store.changedAt(), total, 0, null, false));
             long[] written = {0};
             store.query(query, m -> {
-                writer.write(m);
-                written[0]++;
+                if (found == null || found.contains(m.id())) {
+                    writer.write(m);
+                    written[0]++;
+                }
             });
             writer.end();
             return written[0];
         }
+    }
+
+    /** The search with the export's filters added, so the index counts exactly what will be written. */
+    private static SearchQuery narrowed(SearchQuery search, MemoryQuery query) {
+        SearchQuery filtered = search.withFilters(query.tags(), query.since());
+        if (query.pinned() == null) {
+            return filtered;
+        }
+        List<List<SearchQuery.Term>> required = new ArrayList<>(filtered.required());
+        required.add(List.of(new SearchQuery.Pinned(query.pinned())));
+        return new SearchQuery(required, filtered.excluded(), filtered.tags(), filtered.since());
     }
 
     /**
@@ -40,7 +60,7 @@ public final class TransferService {
         try {
             ImportResult result;
             try (ProfileStore store = storage.open(profile, true)) {
-                result = store.bulk(() -> importAll(store, reader, options), !options.dryRun());
+                result = store.bulk(() -> importAll(store, reader, options, !existed), !options.dryRun());
             }
             keep = !options.dryRun();
             return result;
@@ -53,7 +73,7 @@ public final class TransferService {
         }
     }
 
-    private ImportResult importAll(ProfileStore store, MemoryReader reader, ImportOptions options) {
+    private ImportResult importAll(ProfileStore store, MemoryReader reader, ImportOptions options, boolean created) {
         long imported = 0;
         long replaced = 0;
         long skipped = 0;
@@ -74,6 +94,9 @@ public final class TransferService {
         if (store.description() == null) {
             reader.profileDescription().filter(d -> !d.isBlank()).ifPresent(store::setDescription);
         }
+        if (created) {
+            reader.profileCreatedAt().ifPresent(store::setCreatedAt);
+        }
         return new ImportResult(imported, replaced, skipped, options.dryRun());
     }
 
@@ -93,7 +116,7 @@ public final class TransferService {
     }
 
     /** Turns what was read into a valid memory, or fails naming the record and what is wrong. */
-    private static Memory checked(IncomingMemory in, Instant now, MemoryReader reader) {
+    static Memory checked(IncomingMemory in, Instant now, MemoryReader reader) {
         try {
             if (in.content() == null) {
                 throw GptmemException.usage("missing 'content'");

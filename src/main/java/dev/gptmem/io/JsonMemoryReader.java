@@ -27,9 +27,11 @@ import java.util.function.Consumer;
  * JSON Lines are read line by line, so a broken line is reported as that line, not the next.
  */
 public final class JsonMemoryReader implements MemoryReader {
-    private static final Set<String> ENVELOPE = Set.of("format", "version", "exported_at", "profile", "memories");
+    private static final Set<String> ENVELOPE = Set.of("format", "version", "exported_at", "profile", "memories",
+            "profiles");
 
-    private enum Shape { DOCUMENT, ARRAY, LINES }
+    /** MEMBER: the memories of one profile in a backup of every profile, read for a {@link JsonHomeReader}. */
+    private enum Shape { DOCUMENT, ARRAY, LINES, MEMBER }
 
     /** How far ahead the format is sniffed before the stream is rewound. */
     private static final int SNIFF_LIMIT = 1 << 20;
@@ -52,6 +54,7 @@ public final class JsonMemoryReader implements MemoryReader {
     private long record;
     private long line;
     private String description;
+    private Instant createdAt;
 
     /**
      * Nothing is read until the first {@link #next()}.
@@ -61,6 +64,16 @@ public final class JsonMemoryReader implements MemoryReader {
     public JsonMemoryReader(InputStream in, Consumer<String> warnings) {
         this.in = in.markSupported() ? in : new BufferedInputStream(in);
         this.warnings = warnings;
+    }
+
+    /** Reads the elements of a {@code memories} array whose start {@code json} has just read. */
+    JsonMemoryReader(JsonParser json, String description, Instant createdAt, Consumer<String> warnings) {
+        this.in = null;
+        this.warnings = warnings;
+        this.json = json;
+        this.shape = Shape.MEMBER;
+        this.description = description;
+        this.createdAt = createdAt;
     }
 
     @Override
@@ -94,6 +107,14 @@ public final class JsonMemoryReader implements MemoryReader {
             }
             case LINES:
                 return nextLine();
+            case MEMBER: {
+                JsonToken token = json.nextToken();
+                if (token == JsonToken.END_ARRAY) {
+                    done = true;
+                    return null;
+                }
+                return memoryAt(token);
+            }
             default:
                 return nextInDocument();
         }
@@ -243,6 +264,9 @@ public final class JsonMemoryReader implements MemoryReader {
                 case "profile":
                     readProfile(value);
                     break;
+                case "profiles":
+                    throw GptmemException.usage(here() + ": this is a backup of every profile (export --all);"
+                            + " restore it with 'gptmem import --all'");
                 case "memories":
                     if (value != JsonToken.START_ARRAY) {
                         throw GptmemException.failure(here() + ": 'memories' must be an array");
@@ -438,7 +462,15 @@ public final class JsonMemoryReader implements MemoryReader {
     }
 
     @Override
+    public Optional<Instant> profileCreatedAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    @Override
     public void close() {
+        if (shape == Shape.MEMBER) {
+            return; // the parser belongs to the whole backup
+        }
         try {
             if (json != null) {
                 json.close();

@@ -23,7 +23,9 @@ public final class JsonMemoryWriter implements MemoryWriter {
         /** {@code [ {…}, {…} ]} */
         ARRAY,
         /** one object per line */
-        LINES
+        LINES,
+        /** {@code {"profile":{…},"memories":[…]}}, one entry of a {@link JsonHomeWriter}'s document */
+        MEMBER
     }
 
     private final JsonGenerator json;
@@ -46,6 +48,12 @@ public final class JsonMemoryWriter implements MemoryWriter {
         }
     }
 
+    /** Writes a {@link Shape#MEMBER} into a document that {@code json} is writing. */
+    JsonMemoryWriter(JsonGenerator json) {
+        this.json = json;
+        this.shape = Shape.MEMBER;
+    }
+
     @Override
     public void begin(ProfileInfo profile) {
         try {
@@ -54,18 +62,25 @@ public final class JsonMemoryWriter implements MemoryWriter {
                 json.writeStringField("format", Json.FORMAT);
                 json.writeNumberField("version", Json.VERSION);
                 json.writeStringField("exported_at", Times.format(Times.now()));
-                json.writeObjectFieldStart("profile");
-                json.writeStringField("name", profile.name());
-                writeNullable("description", profile.description());
-                writeNullable("created_at", profile.createdAt() == null ? null : Times.format(profile.createdAt()));
-                json.writeEndObject();
-                json.writeArrayFieldStart("memories");
+                writeProfile(profile);
+            } else if (shape == Shape.MEMBER) {
+                json.writeStartObject();
+                writeProfile(profile);
             } else if (shape == Shape.ARRAY) {
                 json.writeStartArray();
             }
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    private void writeProfile(ProfileInfo profile) throws IOException {
+        json.writeObjectFieldStart("profile");
+        json.writeStringField("name", profile.name());
+        writeNullable("description", profile.description());
+        writeNullable("created_at", profile.createdAt() == null ? null : Times.format(profile.createdAt()));
+        json.writeEndObject();
+        json.writeArrayFieldStart("memories");
     }
 
     @Override
@@ -116,13 +131,13 @@ public final class JsonMemoryWriter implements MemoryWriter {
     @Override
     public void end() {
         try {
-            if (shape == Shape.DOCUMENT) {
+            if (shape == Shape.DOCUMENT || shape == Shape.MEMBER) {
                 json.writeEndArray();
                 json.writeEndObject();
             } else if (shape == Shape.ARRAY) {
                 json.writeEndArray();
             }
-            if (shape != Shape.LINES) {
+            if (shape == Shape.DOCUMENT || shape == Shape.ARRAY) {
                 json.writeRaw('\n');
             }
             json.flush();
@@ -141,6 +156,9 @@ public final class JsonMemoryWriter implements MemoryWriter {
 
     @Override
     public void close() {
+        if (shape == Shape.MEMBER) {
+            return; // the generator belongs to the enclosing document
+        }
         try {
             json.close();
         } catch (IOException e) {

@@ -26,13 +26,20 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SerialMergeScheduler;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * A profile's index in Lucene, over its {@link FilesDirectory}. One document per memory: its id
@@ -147,6 +154,92 @@ final class LuceneIndex implements SearchIndex {
             return hits;
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    @Override
+    public Matches matching(SearchQuery query) {
+        try {
+            if (reader == null) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    return new DocMatches(null, new FixedBitSet(1), 0);
+                }
+                reader = DirectoryReader.open(directory);
+            }
+            // One bit per document, however many match; ids are looked up only when asked about.
+            FixedBitSet hits = new FixedBitSet(Math.max(1, reader.maxDoc()));
+            new IndexSearcher(reader).search(new QueryBuilder(queryAnalysis, exactAnalysis).build(query),
+                    new SimpleCollector() {
+                        private int base;
+
+                        @Override
+                        protected void doSetNextReader(LeafReaderContext leaf) {
+                            base = leaf.docBase;
+                        }
+
+                        @Override
+                        public void collect(int doc) {
+                            hits.set(base + doc);
+                        }
+
+                        @Override
+                        public ScoreMode scoreMode() {
+                            return ScoreMode.COMPLETE_NO_SCORES;
+                        }
+                    });
+            return new DocMatches(reader, hits, hits.cardinality());
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Matching documents as bits; an id is found through its term, which only live documents can match. */
+    private static final class DocMatches implements Matches {
+        private final DirectoryReader reader;
+        private final FixedBitSet hits;
+        private final long count;
+        private final TermsEnum[] terms;
+        private PostingsEnum postings;
+
+        DocMatches(DirectoryReader reader, FixedBitSet hits, long count) {
+            this.reader = reader;
+            this.hits = hits;
+            this.count = count;
+            this.terms = new TermsEnum[reader == null ? 0 : reader.leaves().size()];
+        }
+
+        @Override
+        public long count() {
+            return count;
+        }
+
+        @Override
+        public boolean contains(String id) {
+            if (count == 0) {
+                return false;
+            }
+            try {
+                BytesRef term = new BytesRef(id);
+                List<LeafReaderContext> leaves = reader.leaves();
+                for (int i = 0; i < leaves.size(); i++) {
+                    if (terms[i] == null) {
+                        Terms ids = leaves.get(i).reader().terms(ID);
+                        terms[i] = ids == null ? TermsEnum.EMPTY : ids.iterator();
+                    }
+                    if (terms[i].seekExact(term)) {
+                        postings = terms[i].postings(postings, PostingsEnum.NONE);
+                        int base = leaves.get(i).docBase;
+                        for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                            if (hits.get(base + doc)) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+                return false;
+            } catch (IOException e) {
+                throw failure(e);
+            }
         }
     }
 

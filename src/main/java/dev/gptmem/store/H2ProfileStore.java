@@ -235,6 +235,12 @@ final class H2ProfileStore implements ProfileStore {
     }
 
     @Override
+    public SearchIndex.Matches matching(SearchQuery query) {
+        catchUp();
+        return index().matching(query);
+    }
+
+    @Override
     public SearchIndex.Explanation explain(Memory memory, SearchQuery query) {
         return index().explain(memory, query);
     }
@@ -289,11 +295,35 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public void query(MemoryQuery q, Consumer<Memory> sink) {
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM memory m WHERE TRUE");
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM memory m");
         List<Object> params = new ArrayList<>();
+        where(q, sql, params);
+        sql.append(orderBy(q));
+        if (q.limit() != null || q.offset() > 0) {
+            sql.append(" LIMIT ? OFFSET ?");
+            params.add(q.limit() == null ? Long.MAX_VALUE : q.limit().longValue());
+            params.add(q.offset());
+        }
+        jdbc.stream("read memories", sql.toString(), H2ProfileStore::memory, sink, params.toArray());
+    }
+
+    @Override
+    public long count(MemoryQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM memory m");
+        List<Object> params = new ArrayList<>();
+        where(q, sql, params);
+        return jdbc.queryOne("count memories", sql.toString(), row -> row.getLong(1), params.toArray()).orElse(0L);
+    }
+
+    private static void where(MemoryQuery q, StringBuilder sql, List<Object> params) {
+        sql.append(" WHERE TRUE");
         if (q.pinned() != null) {
             sql.append(" AND m.pinned = ?");
             params.add(q.pinned());
+        }
+        if (q.since() != null) {
+            sql.append(" AND m.updated_at >= ?");
+            params.add(q.since());
         }
         for (String tag : q.tags()) {
             sql.append(" AND ARRAY_CONTAINS(m.tags, ?)");
@@ -308,13 +338,6 @@ final class H2ProfileStore implements ProfileStore {
                 params.add(pattern);
             }
         }
-        sql.append(orderBy(q));
-        if (q.limit() != null || q.offset() > 0) {
-            sql.append(" LIMIT ? OFFSET ?");
-            params.add(q.limit() == null ? Long.MAX_VALUE : q.limit().longValue());
-            params.add(q.offset());
-        }
-        jdbc.stream("read memories", sql.toString(), H2ProfileStore::memory, sink, params.toArray());
     }
 
     private static String orderBy(MemoryQuery q) {
@@ -352,6 +375,12 @@ final class H2ProfileStore implements ProfileStore {
     @Override
     public void setDescription(String description) {
         putSetting(DESCRIPTION, description);
+        changed = true;
+    }
+
+    @Override
+    public void setCreatedAt(Instant createdAt) {
+        putSetting(CREATED_AT, Times.format(createdAt));
         changed = true;
     }
 

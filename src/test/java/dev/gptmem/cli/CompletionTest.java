@@ -88,7 +88,8 @@ class CompletionTest extends CliTestBase {
     void fixedValuesInTheCaseTheHelpShows() {
         assertThat(values("list", "--sort", "")).containsExactly("created", "updated", "name");
         assertThat(values("import", "--on-conflict", "")).containsExactly("skip", "replace", "newer", "fail");
-        assertThat(values("export", "--format=")).containsExactly("--format=json", "--format=jsonl");
+        assertThat(values("export", "--format=")).containsExactly("--format=json", "--format=jsonl", "--format=md",
+                "--format=csv");
     }
 
     @Test

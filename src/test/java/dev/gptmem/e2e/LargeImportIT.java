@@ -14,12 +14,14 @@ import java.util.BitSet;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Import and export stream: a profile far larger than the heap goes in and comes back out of a
- * JVM limited to 256 MB.
+ * JVM limited to 256 MB, as a plain export, an export of what a search finds, and a backup of the
+ * whole home restored into another.
  *
  * <p>A million memories of a few bytes each took over six minutes to import on a two-core machine,
  * so this uses 200,000 memories of about 1.2 KB each instead: 240 MB of JSON Lines, which still
@@ -73,5 +75,28 @@ class LargeImportIT {
         assertThat(lines).as("lines exported").isEqualTo(MEMORIES);
         assertThat(seen.cardinality()).as("distinct memories exported").isEqualTo(MEMORIES);
         assertThat(ids).as("distinct ids").hasSize(MEMORIES);
+
+        Path matched = files.resolve("matched.jsonl");
+        Result query = gptmem.call("-p", "large", "export", "--format", "jsonl", "--query", "tag:bulk")
+                .jvmOptions("-Xmx256m").stdoutTo(matched).timeout(LIMIT).run();
+        assertThat(query.exitCode()).as("%s", query).isZero();
+        assertThat(lines(matched)).as("memories a search of every one exports").isEqualTo(MEMORIES);
+
+        Path backup = files.resolve("backup.json");
+        Result all = gptmem.call("export", "--all", "-o", backup.toString())
+                .jvmOptions("-Xmx256m").timeout(LIMIT).run();
+        assertThat(all.exitCode()).as("%s", all).isZero();
+        GptmemProcess restored = new GptmemProcess(files.resolve("restored-home"));
+        Result restore = restored.call("import", "--all", backup.toString())
+                .jvmOptions("-Xmx256m").timeout(LIMIT).run();
+        assertThat(restore.exitCode()).as("%s", restore).isZero();
+        System.out.printf("restored %,d memories with -Xmx256m in %d s%n", MEMORIES, restore.took().toSeconds());
+        assertThat(restore.stderr()).contains("imported " + MEMORIES + ", replaced 0, skipped 0 into new profile 'large'");
+    }
+
+    private static long lines(Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.count();
+        }
     }
 }

@@ -68,6 +68,33 @@ class SearchIndexTest {
     }
 
     @Test
+    void matchingSeesWritesOfTheSameStoreAndOnlyLiveMemories() {
+        String edited = add("Runs 5k on Mondays");
+        String removed = add("Running club on Fridays");
+        add("Swims on Tuesdays");
+        try (ProfileStore store = storage.open(P, false)) {
+            String fresh = store.transaction(() -> {
+                Memory m = new Memory("0000000a-0000-4000-8000-000000000000", "Running late", null, null, null,
+                        List.of(), false, "cli", Times.now(), Times.now());
+                store.insert(m);
+                store.delete(removed);
+                store.update(new Memory(edited, "Cycles on Mondays", null, null, null, List.of(), false, "cli",
+                        Times.now(), Times.now()));
+                return m.id();
+            });
+
+            SearchIndex.Matches running = store.matching(QuerySyntax.parse(List.of("running")));
+
+            assertThat(running.count()).isEqualTo(1);
+            assertThat(running.contains(fresh)).isTrue();
+            assertThat(running.contains(removed)).isFalse();
+            assertThat(running.contains(edited)).isFalse();
+            assertThat(store.matching(QuerySyntax.parse(List.of("cycling"))).contains(edited)).isTrue();
+            assertThat(store.matching(QuerySyntax.parse(List.of("nothing"))).count()).isZero();
+        }
+    }
+
+    @Test
     void addEditAndRemoveKeepTheIndexCurrent() {
         String id = add("Runs 5k on Mondays");
         assertThat(found("running")).containsExactly("Runs 5k on Mondays");

@@ -1,0 +1,52 @@
+package dev.gptmem.cli;
+
+import dev.gptmem.core.Durable;
+import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.OwnerOnly;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/** Where a command's output goes: standard output, or a file that appears only once it is complete. */
+final class Output {
+
+    private Output() {
+    }
+
+    /**
+     * Runs {@code work} into {@code stdout}, or, with a {@code file}, into a file beside it that is
+     * moved into place at the end, so a failed command never leaves half a file.
+     */
+    static <T> T write(Path file, PrintWriter stdout, Function<Writer, T> work) {
+        if (file == null) {
+            T result = work.apply(stdout);
+            if (stdout.checkError()) {
+                throw GptmemException.failure("cannot write to standard output");
+            }
+            return result;
+        }
+        Path target = file.toAbsolutePath();
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+        try {
+            T result;
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                OwnerOnly.file(tmp);
+                result = work.apply(out);
+            }
+            Durable.replace(tmp, target);
+            return result;
+        } catch (IOException e) {
+            throw GptmemException.failure("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // Only a leftover partial file; the error that matters was already raised.
+            }
+        }
+    }
+}
