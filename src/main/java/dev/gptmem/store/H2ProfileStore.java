@@ -201,11 +201,16 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public List<SearchIndex.Hit> search(SearchQuery query, int limit) {
+        return currentIndex().search(query, limit);
+    }
+
+    /** The index, rebuilt first if it is stale, with every write so far in it. */
+    private SearchIndex currentIndex() {
         if (indexStale) {
             bulkWrite(() -> null, true, true);
         }
         catchUp();
-        return index().search(query, limit);
+        return index();
     }
 
     /** Brings the index up to date with the memories written since it last was. */
@@ -236,8 +241,7 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public SearchIndex.Matches matching(SearchQuery query) {
-        catchUp();
-        return index().matching(query);
+        return currentIndex().matching(query);
     }
 
     @Override

@@ -214,7 +214,7 @@ class ExportImportPropertyTest {
         String export(JsonMemoryWriter.Shape shape) {
             StringWriter out = new StringWriter();
             try (JsonMemoryWriter writer = new JsonMemoryWriter(out, shape)) {
-                transfer.export(P, MemoryQuery.all(), writer);
+                transfer.export(P, MemoryQuery.all(), null, writer);
             }
             return out.toString();
         }
