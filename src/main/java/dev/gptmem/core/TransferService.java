@@ -57,13 +57,21 @@ public final class TransferService {
         long imported = 0;
         long replaced = 0;
         long skipped = 0;
+        long duplicates = 0;
         Instant now = Times.now();
         for (IncomingMemory in = reader.next(); in != null; in = reader.next()) {
             Memory memory = checked(in, now, reader);
             Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
             if (existing.isEmpty()) {
-                store.insert(memory);
-                imported++;
+                // Earlier records of this import are in the store already, so a file that repeats
+                // itself is caught too.
+                if (!options.allowDuplicates() && store.containsContent(memory.content())) {
+                    skipped++;
+                    duplicates++;
+                } else {
+                    store.insert(memory);
+                    imported++;
+                }
             } else if (wins(memory, existing.get(), options.onConflict(), reader)) {
                 store.update(memory);
                 replaced++;
@@ -74,7 +82,7 @@ public final class TransferService {
         if (store.description() == null) {
             reader.profileDescription().filter(d -> !d.isBlank()).ifPresent(store::setDescription);
         }
-        return new ImportResult(imported, replaced, skipped, options.dryRun());
+        return new ImportResult(imported, replaced, skipped, duplicates, options.dryRun());
     }
 
     private static boolean wins(Memory incoming, Memory existing, ImportOptions.OnConflict policy,

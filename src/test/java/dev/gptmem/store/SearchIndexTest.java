@@ -57,13 +57,13 @@ class SearchIndexTest {
     }
 
     private String add(String content, String... tags) {
-        return memories.add(P, new MemoryDraft(content, null, null, null, List.of(tags), false, "cli"));
+        return memories.add(P, new MemoryDraft(content, null, null, null, List.of(tags), false, "cli")).id();
     }
 
     private void importing(String jsonl, ImportOptions.OnConflict onConflict) {
         new TransferService(storage, memories).importFrom(P, new JsonMemoryReader(
                 new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), w -> { }),
-                new ImportOptions(onConflict, false));
+                new ImportOptions(onConflict, false, false));
     }
 
     @Test
