@@ -25,8 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "The format is recognised from the content, or given with --format. The import is one transaction: "
               + "if any record is malformed, nothing is written and the error names the record. Memories without "
-              + "an id get a new one. A memory whose content the profile has already, or that the input repeats, "
-              + "is skipped as a duplicate unless --allow-duplicates is given. A warning names each field "
+              + "an id get a new one, and one whose content the profile has already, or that the input repeats, is "
+              + "skipped as a duplicate unless --allow-duplicates is given; a memory with an id is that memory, "
+              + "whatever its content. A warning names each field "
               + "that is not kept.",
             "",
             "Formats:",
@@ -39,7 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
               + "the content; each relation is added as a line to the memories of both its entities, or kept as "
               + "a memory tagged 'relation' when the file has neither.",
             "  gpt-api  records of the memory APIs for custom GPTs (id, name, description, summary, reason), "
-              + "as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs are replaced.",
+              + "as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs (here and in mem0) "
+              + "are replaced by new ones.",
             "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content, "
               + "'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash' and "
               + "the like are not."
@@ -75,7 +77,8 @@ final class ImportCommand implements Runnable {
     ImportFormat format;
 
     @Option(names = "--allow-duplicates",
-            description = "Import memories whose exact content is in the profile already, or repeated in the input.")
+            description = "Import memories without an id even when their exact content is in the profile already,"
+                    + " or repeated in the input.")
     boolean allowDuplicates;
 
     @Option(names = {"-n", "--dry-run"}, description = "Check the input and report what would happen, writing nothing.")

@@ -3,7 +3,7 @@ package dev.gptmem.core;
 /**
  * How an import treats ids that already exist and content that does, and whether it writes at all.
  *
- * @param allowDuplicates import memories whose content the profile (or the import) has already
+ * @param allowDuplicates import memories without an id whose content the profile (or the import) has already
  */
 public record ImportOptions(OnConflict onConflict, boolean dryRun, boolean allowDuplicates) {
 

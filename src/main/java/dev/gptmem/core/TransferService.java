@@ -32,7 +32,8 @@ public final class TransferService {
     /**
      * Imports every memory the reader yields, all or nothing ({@link ProfileStore#bulk}): malformed
      * input anywhere, or an id conflict under {@code FAIL}, leaves the profile exactly as it was
-     * (and a profile this import would have created is not left behind).
+     * (and a profile this import would have created is not left behind). A memory without an id
+     * whose content the profile has already is a duplicate, skipped unless duplicates are allowed.
      */
     public ImportResult importFrom(String profile, MemoryReader reader, ImportOptions options) {
         boolean existed = storage.exists(profile);
@@ -63,9 +64,10 @@ public final class TransferService {
             Memory memory = checked(in, now, reader);
             Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
             if (existing.isEmpty()) {
-                // Earlier records of this import are in the store already, so a file that repeats
-                // itself is caught too.
-                if (!options.allowDuplicates() && store.containsContent(memory.content())) {
+                // A record with an id of its own is that memory (a backup may hold two with the
+                // same content); one without is known only by its content. Earlier records of this
+                // import are in the store already, so a file that repeats itself is caught too.
+                if (in.id() == null && !options.allowDuplicates() && store.containsContent(memory.content())) {
                     skipped++;
                     duplicates++;
                 } else {

@@ -372,7 +372,7 @@ public final class JsonMemoryReader implements MemoryReader {
                 switch (field) {
                     case "id": id = foreignId(string(field, value)); break;
                     case "memory": content = string(field, value); break;
-                    case "categories": tags = labels(value); break;
+                    case "categories": tags = labels(field, value); break;
                     case "created_at": createdAt = looseTime(field, value); break;
                     case "updated_at": updatedAt = looseTime(field, value); break;
                     default:
@@ -393,7 +393,7 @@ public final class JsonMemoryReader implements MemoryReader {
                 case "name": name = string(field, value); break;
                 case "summary": summary = string(field, value); break;
                 case "reason": reason = string(field, value); break;
-                case "tags": tags = tags(value); break;
+                case "tags": tags = tags(field, value); break;
                 case "pinned": pinned = bool(field, value); break;
                 case "source": source = string(field, value); break;
                 case "created_at": createdAt = time(field, value); break;
@@ -436,8 +436,8 @@ public final class JsonMemoryReader implements MemoryReader {
     }
 
     /** Labels such as mem0's categories, made into tags: "Travel plans" becomes travel-plans. */
-    private List<String> labels(JsonToken value) throws IOException {
-        List<String> labels = tags(value);
+    private List<String> labels(String field, JsonToken value) throws IOException {
+        List<String> labels = tags(field, value);
         if (labels == null) {
             return null;
         }
@@ -490,17 +490,17 @@ public final class JsonMemoryReader implements MemoryReader {
         }
     }
 
-    private List<String> tags(JsonToken value) throws IOException {
+    private List<String> tags(String field, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
         if (value != JsonToken.START_ARRAY) {
-            throw wrongType("tags", "an array of strings", value);
+            throw wrongType(field, "an array of strings", value);
         }
         List<String> tags = new ArrayList<>();
         for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
             if (t != JsonToken.VALUE_STRING) {
-                throw wrongType("tags", "an array of strings", t);
+                throw wrongType(field, "an array of strings", t);
             }
             tags.add(json.getText());
         }

@@ -120,6 +120,19 @@ class ImportFormatsCommandTest extends CliTestBase {
     }
 
     @Test
+    void aMemoryWithAnIdIsThatMemorySoABackupOfTwoAlikeRestoresBoth() {
+        add("Likes tea");
+        add("Likes tea");
+        String backup = run("export").succeeded().out();
+
+        assertThat(importing(backup, "-p", "restored").succeeded().err())
+                .contains("imported 2, replaced 0, skipped 0 (0 duplicates)");
+        assertThat(memories("restored")).isEqualTo(memories());
+        assertThat(importing("{\"content\": \"Likes tea\"}\n", "-p", "restored").succeeded().err())
+                .contains("imported 0, replaced 0, skipped 1 (1 duplicates)");
+    }
+
+    @Test
     void aDuplicateIsExactContentOnly() {
         add("Likes tea");
 
@@ -173,7 +186,7 @@ class ImportFormatsCommandTest extends CliTestBase {
                 Arguments.of("gpt-api", "[{\"name\": \"n\", \"description\": \"d\"},\n {\"name\": \"no description\"}]"
                         .getBytes(StandardCharsets.UTF_8), "record 2 (line 2): missing 'content'"),
                 Arguments.of("mem0", "{\"results\": [{\"memory\": \"a\"},\n{\"memory\": \"b\", \"categories\": \"x\"}]}"
-                        .getBytes(StandardCharsets.UTF_8), "record 2 (line 2): 'tags' must be an array"));
+                        .getBytes(StandardCharsets.UTF_8), "record 2 (line 2): 'categories' must be an array"));
     }
 
     @ParameterizedTest(name = "{0}: {2}")

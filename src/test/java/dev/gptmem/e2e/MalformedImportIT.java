@@ -64,7 +64,7 @@ class MalformedImportIT extends E2eTest {
                 small("GPT API record without a description", "[{\"name\": \"a\", \"description\": \"b\"},\n"
                         + " {\"name\": \"c\", \"summary\": \"d\"}]", "record 2", "content"),
                 small("mem0 memory with categories as a string", "{\"results\": [{\"memory\": \"a\"},\n"
-                        + " {\"memory\": \"b\", \"categories\": \"food\"}]}", "record 2", "tags"),
+                        + " {\"memory\": \"b\", \"categories\": \"food\"}]}", "record 2", "categories"),
                 new BadInput("JSONL with a wrongly typed record at line 50,000",
                         dir -> jsonl(dir, "{\"content\": \"bad\", \"pinned\": \"yes\"}"), true,
                         List.of("line " + BAD_LINE, "pinned")),
