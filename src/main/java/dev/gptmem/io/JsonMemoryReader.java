@@ -43,8 +43,11 @@ public final class JsonMemoryReader implements MemoryReader {
     /** Fields that hold the records when another tool wraps them in an object, even an empty list. */
     private static final Set<String> WRAPPERS = Set.of("results", "memories", "items", "data");
 
-    /** How far ahead the format is sniffed before the stream is rewound. */
-    private static final int SNIFF_LIMIT = 1 << 20;
+    /**
+     * How far ahead the format is sniffed before the stream is rewound: looking for the records
+     * of a wrapping object may read a whole first record (four text fields of up to 400 KB each).
+     */
+    private static final int SNIFF_LIMIT = 8 << 20;
 
     private final InputStream in;
     private final ImportFormat format;
