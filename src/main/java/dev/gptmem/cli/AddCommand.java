@@ -1,6 +1,7 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.MemoryDraft;
+import dev.gptmem.core.MemoryService;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -52,9 +53,13 @@ final class AddCommand implements Runnable {
     @Override
     public void run() {
         String content = content();
-        String id = context.memories().add(context.profile(),
+        MemoryService.Added added = context.memories().add(context.profile(),
                 new MemoryDraft(content, name, summary, reason, tags, pin, context.source()));
-        spec.commandLine().getOut().println(id);
+        if (added.duplicate()) {
+            spec.commandLine().getErr().println(context.errorPrefix()
+                    + "warning: a memory with exactly this content exists already; added anyway");
+        }
+        spec.commandLine().getOut().println(added.id());
     }
 
     private String content() {

@@ -1,9 +1,11 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.ImportFormat;
 import dev.gptmem.core.ImportOptions;
 import dev.gptmem.core.ImportResult;
-import dev.gptmem.io.JsonMemoryReader;
+import dev.gptmem.core.MemoryReader;
+import dev.gptmem.io.ImportReaders;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -19,16 +21,40 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Read memories from a gptmem export, a JSON array of memories, or JSON Lines.",
-        description = "The format is recognised from the content. The import is one transaction: if any record is "
-              + "malformed, nothing is written and the error names the record. Memories without an id get a new "
-              + "one; 'description' is accepted as another name for 'content'.",
+        header = "Read memories from a gptmem export or JSON Lines, or from other memory tools.",
+        description = {
+            "The format is recognised from the content, or given with --format. The import is one transaction: "
+              + "if any record is malformed, nothing is written and the error names the record. Memories without "
+              + "an id get a new one, and one whose content the profile has already, or that the input repeats, is "
+              + "skipped as a duplicate unless --allow-duplicates is given; a memory with an id is that memory, "
+              + "whatever its content. A warning names each field "
+              + "that is not kept.",
+            "",
+            "Formats:",
+            "  gptmem   gptmem's export document, a JSON array of memories, or JSON Lines; 'description' is "
+              + "another name for 'content'.",
+            "  chatgpt  ChatGPT's memory as copied from 'Manage memories': one memory per line, bullets "
+              + "(- * •) and blank lines dropped. It has no dates: the memories get the time of the import.",
+            "  mcp      memory.jsonl of the MCP memory server: each entity becomes a memory named after it, "
+              + "tagged with its type (\"Travel plans\" becomes travel-plans), its observations one per line as "
+              + "the content; each relation is added as a line to the memories of both its entities, or kept as "
+              + "a memory tagged 'relation' when the file has neither.",
+            "  gpt-api  records of the memory APIs for custom GPTs (id, name, description, summary, reason), "
+              + "as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs (here and in mem0) "
+              + "are replaced by new ones.",
+            "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content, "
+              + "'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash' and "
+              + "the like are not."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
             "  gptmem -p trainer import backup.json",
             "  gptmem import --dry-run memories.jsonl",
             "  gptmem import --on-conflict newer laptop.json",
             "  gptmem -p old export | gptmem -p new import",
+            "  pbpaste | gptmem -p trainer import --format chatgpt",
+            "  gptmem -p assistant import memory.jsonl",
+            "  gptmem -p assistant import --allow-duplicates mem0-export.json",
             "  gptmem import --all home-backup.json"
         })
 final class ImportCommand implements Runnable {
@@ -44,6 +70,17 @@ final class ImportCommand implements Runnable {
             description = "When an id already exists: skip (keep the existing one), replace, newer (keep whichever"
                     + " was updated last) or fail (import nothing). Default: ${DEFAULT-VALUE}.")
     ImportOptions.OnConflict onConflict;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "auto",
+            converter = ImportFormatNames.class, completionCandidates = ImportFormatNames.class,
+            description = "What the input is: ${COMPLETION-CANDIDATES} (see Formats above)."
+                    + " Default: ${DEFAULT-VALUE}, recognised from the content.")
+    ImportFormat format;
+
+    @Option(names = "--allow-duplicates",
+            description = "Import memories without an id even when their exact content is in the profile already,"
+                    + " or repeated in the input.")
+    boolean allowDuplicates;
 
     @Option(names = {"-n", "--dry-run"}, description = "Check the input and report what would happen, writing nothing.")
     boolean dryRun;
@@ -62,20 +99,25 @@ final class ImportCommand implements Runnable {
     public void run() {
         PrintWriter err = spec.commandLine().getErr();
         if (all) {
-            new Restore(context, err).run(file, new ImportOptions(onConflict, dryRun));
+            if (format != ImportFormat.AUTO && format != ImportFormat.GPTMEM) {
+                throw GptmemException.usage("--all reads only backups made by 'gptmem export --all'; leave out --format");
+            }
+            new Restore(context, err).run(file, new ImportOptions(onConflict, dryRun, allowDuplicates));
             return;
         }
         String profile = context.profile();
         ImportResult result;
         try (InputStream in = open();
-             JsonMemoryReader reader = new JsonMemoryReader(in, w -> err.println(context.errorPrefix() + "warning: " + w))) {
-            result = context.transfer().importFrom(profile, reader, new ImportOptions(onConflict, dryRun));
+             MemoryReader reader = ImportReaders.open(in, format,
+                     w -> err.println(context.errorPrefix() + "warning: " + w))) {
+            result = context.transfer().importFrom(profile, reader,
+                    new ImportOptions(onConflict, dryRun, allowDuplicates));
         } catch (IOException e) {
             throw GptmemException.failure("cannot read " + file + ": " + e.getMessage(), e);
         }
         err.println((result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
                 + result.imported() + ", replaced " + result.replaced() + ", skipped " + result.skipped()
-                + " into profile '" + profile + "'");
+                + " (" + result.duplicates() + " duplicates) into profile '" + profile + "'");
     }
 
     private InputStream open() throws IOException {

@@ -1,7 +1,11 @@
 package dev.gptmem.core;
 
-/** How an import treats ids that already exist, and whether it writes at all. */
-public record ImportOptions(OnConflict onConflict, boolean dryRun) {
+/**
+ * How an import treats ids that already exist and content that does, and whether it writes at all.
+ *
+ * @param allowDuplicates import memories without an id whose content the profile (or the import) has already
+ */
+public record ImportOptions(OnConflict onConflict, boolean dryRun, boolean allowDuplicates) {
 
     public enum OnConflict {
         /** Keep the existing memory. */

@@ -1,5 +1,10 @@
 package dev.gptmem.core;
 
-/** What an import did (or, in a dry run, would do). */
-public record ImportResult(long imported, long replaced, long skipped, boolean dryRun) {
+/**
+ * What an import did (or, in a dry run, would do).
+ *
+ * @param skipped    memories not written: existing ids kept, and duplicates
+ * @param duplicates those of the skipped whose content was there already
+ */
+public record ImportResult(long imported, long replaced, long skipped, long duplicates, boolean dryRun) {
 }

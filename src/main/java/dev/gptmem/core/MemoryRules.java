@@ -16,6 +16,7 @@ public final class MemoryRules {
 
     // Any Unicode whitespace, not just ASCII: an em space in a tag is as confusing as a space.
     private static final Pattern TAG = Pattern.compile("[^\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern NOT_TAG = Pattern.compile("[\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
 
     private MemoryRules() {
     }
@@ -55,6 +56,22 @@ public final class MemoryRules {
             throw GptmemException.usage("a memory has at most " + MAX_TAGS + " tags");
         }
         return List.copyOf(normal);
+    }
+
+    /**
+     * A tag made from a label another tool gave, such as an entity type or category: "Travel plans"
+     * becomes {@code travel-plans}. Returns null when nothing of it is left.
+     */
+    public static String tagFrom(String label) {
+        if (label == null) {
+            return null;
+        }
+        String tag = NOT_TAG.matcher(label.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
+        if (tag.codePointCount(0, tag.length()) > MAX_TAG) {
+            tag = tag.substring(0, tag.offsetByCodePoints(0, MAX_TAG));
+        }
+        tag = tag.replaceAll("^-+|-+$", "");
+        return tag.isEmpty() ? null : tag;
     }
 
     public static String tag(String raw) {

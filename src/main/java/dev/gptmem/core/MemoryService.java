@@ -18,8 +18,16 @@ public final class MemoryService {
         this.storage = storage;
     }
 
-    /** Adds a memory and returns its id; a missing profile is created. */
-    public String add(String profile, MemoryDraft draft) {
+    /**
+     * What {@link #add} did.
+     *
+     * @param duplicate another memory had exactly this content already (it is added all the same)
+     */
+    public record Added(String id, boolean duplicate) {
+    }
+
+    /** Adds a memory; a missing profile is created. */
+    public Added add(String profile, MemoryDraft draft) {
         Instant now = Times.now();
         Memory memory = new Memory(Ids.newId(),
                 MemoryRules.content(draft.content()),
@@ -31,12 +39,12 @@ public final class MemoryService {
                 MemoryRules.source(draft.source()),
                 now, now);
         try (ProfileStore store = storage.open(profile, true)) {
-            store.transaction(() -> {
+            return store.transaction(() -> {
+                boolean duplicate = store.containsContent(memory.content());
                 store.insert(memory);
-                return null;
+                return new Added(memory.id(), duplicate);
             });
         }
-        return memory.id();
     }
 
     public void list(String profile, MemoryQuery query, Consumer<Memory> sink) {

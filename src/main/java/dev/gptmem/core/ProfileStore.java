@@ -19,6 +19,9 @@ public interface ProfileStore extends AutoCloseable {
     /** Full ids starting with {@code prefix}, at most {@code max} of them. */
     List<String> idsWithPrefix(String prefix, int max);
 
+    /** Whether some memory has exactly this content. */
+    boolean containsContent(String content);
+
     void insert(Memory memory);
 
     void update(Memory memory);

@@ -52,7 +52,8 @@ public final class TransferService {
     /**
      * Imports every memory the reader yields, all or nothing ({@link ProfileStore#bulk}): malformed
      * input anywhere, or an id conflict under {@code FAIL}, leaves the profile exactly as it was
-     * (and a profile this import would have created is not left behind).
+     * (and a profile this import would have created is not left behind). A memory without an id
+     * whose content the profile has already is a duplicate, skipped unless duplicates are allowed.
      */
     public ImportResult importFrom(String profile, MemoryReader reader, ImportOptions options) {
         boolean existed = storage.exists(profile);
@@ -77,13 +78,22 @@ public final class TransferService {
         long imported = 0;
         long replaced = 0;
         long skipped = 0;
+        long duplicates = 0;
         Instant now = Times.now();
         for (IncomingMemory in = reader.next(); in != null; in = reader.next()) {
             Memory memory = checked(in, now, reader);
             Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
             if (existing.isEmpty()) {
-                store.insert(memory);
-                imported++;
+                // A record with an id of its own is that memory (a backup may hold two with the
+                // same content); one without is known only by its content. Earlier records of this
+                // import are in the store already, so a file that repeats itself is caught too.
+                if (in.id() == null && !options.allowDuplicates() && store.containsContent(memory.content())) {
+                    skipped++;
+                    duplicates++;
+                } else {
+                    store.insert(memory);
+                    imported++;
+                }
             } else if (wins(memory, existing.get(), options.onConflict(), reader)) {
                 store.update(memory);
                 replaced++;
@@ -97,7 +107,7 @@ public final class TransferService {
         if (created) {
             reader.profileCreatedAt().ifPresent(store::setCreatedAt);
         }
-        return new ImportResult(imported, replaced, skipped, options.dryRun());
+        return new ImportResult(imported, replaced, skipped, duplicates, options.dryRun());
     }
 
     private static boolean wins(Memory incoming, Memory existing, ImportOptions.OnConflict policy,

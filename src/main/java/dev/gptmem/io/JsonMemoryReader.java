@@ -5,18 +5,25 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.gptmem.core.GptmemException;
+import dev.gptmem.core.Ids;
+import dev.gptmem.core.ImportFormat;
 import dev.gptmem.core.IncomingMemory;
 import dev.gptmem.core.MemoryReader;
+import dev.gptmem.core.MemoryRules;
 import dev.gptmem.core.Times;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,26 +32,34 @@ import java.util.function.Consumer;
  * Reads memories to import from an export document, a JSON array of memories, or JSON Lines,
  * telling them apart by their first tokens. It streams: only the memory being read is in memory.
  * JSON Lines are read line by line, so a broken line is reported as that line, not the next.
+ * The same shapes carry the records of other tools ({@link ImportFormat#GPT_API},
+ * {@link ImportFormat#MEM0}), which may also come wrapped in an object such as {@code {"results": [...]}}.
  */
 public final class JsonMemoryReader implements MemoryReader {
     private static final Set<String> ENVELOPE = Set.of("format", "version", "exported_at", "profile", "memories",
             "profiles");
 
-    /** MEMBER: the memories of one profile in a backup of every profile, read for a {@link JsonHomeReader}. */
-    private enum Shape { DOCUMENT, ARRAY, LINES, MEMBER }
+    /**
+     * MEMBER: the memories of one profile in a backup of every profile, read for a {@link JsonHomeReader};
+     * WRAPPED: another tool's records inside an object.
+     */
+    private enum Shape { DOCUMENT, ARRAY, LINES, MEMBER, WRAPPED }
 
-    /** How far ahead the format is sniffed before the stream is rewound. */
-    private static final int SNIFF_LIMIT = 1 << 20;
+    /** Fields that hold the records when another tool wraps them in an object, even an empty list. */
+    private static final Set<String> WRAPPERS = Set.of("results", "memories", "items", "data");
+
+    /**
+     * How far ahead the format is sniffed before the stream is rewound: looking for the records
+     * of a wrapping object may read a whole first record (four text fields of up to 400 KB each).
+     */
+    private static final int SNIFF_LIMIT = 8 << 20;
 
     private final InputStream in;
+    private final ImportFormat format;
     private final Consumer<String> warnings;
+    private String wrapper;
     private JsonParser json;
-    private final ByteArrayOutputStream lineBuffer = new ByteArrayOutputStream();
-    /** JSON Lines are read in blocks, not byte by byte through a synchronized stream. */
-    private final byte[] block = new byte[1 << 16];
-    private int blockUsed;
-    private int blockRead;
-    private long lineNumber;
+    private Lines lines;
     private final Set<String> warned = new HashSet<>();
     private Shape shape;
     private boolean done;
@@ -62,13 +77,23 @@ public final class JsonMemoryReader implements MemoryReader {
      * @param warnings receives each warning once, such as a field that was not kept
      */
     public JsonMemoryReader(InputStream in, Consumer<String> warnings) {
+        this(in, ImportFormat.GPTMEM, warnings);
+    }
+
+    /** Reads the records of {@code format}: {@code GPTMEM}, {@code GPT_API} or {@code MEM0}. */
+    public JsonMemoryReader(InputStream in, ImportFormat format, Consumer<String> warnings) {
+        if (format != ImportFormat.GPTMEM && format != ImportFormat.GPT_API && format != ImportFormat.MEM0) {
+            throw new IllegalArgumentException("not a JSON memory format: " + format);
+        }
         this.in = in.markSupported() ? in : new BufferedInputStream(in);
+        this.format = format;
         this.warnings = warnings;
     }
 
     /** Reads the elements of a {@code memories} array whose start {@code json} has just read. */
     JsonMemoryReader(JsonParser json, String description, Instant createdAt, Consumer<String> warnings) {
         this.in = null;
+        this.format = ImportFormat.GPTMEM;
         this.warnings = warnings;
         this.json = json;
         this.shape = Shape.MEMBER;
@@ -83,7 +108,7 @@ public final class JsonMemoryReader implements MemoryReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? position()
-                    : "line " + (shape == Shape.LINES ? lineNumber : at.getLineNr()) + ", column " + at.getColumnNr();
+                    : "line " + (shape == Shape.LINES ? lines.number() : at.getLineNr()) + ", column " + at.getColumnNr();
             throw GptmemException.failure(where + ": invalid JSON: " + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
@@ -115,6 +140,8 @@ public final class JsonMemoryReader implements MemoryReader {
                 }
                 return memoryAt(token);
             }
+            case WRAPPED:
+                return nextInWrapper();
             default:
                 return nextInDocument();
         }
@@ -132,6 +159,13 @@ public final class JsonMemoryReader implements MemoryReader {
             if (first == JsonToken.START_OBJECT) {
                 field = sniff.nextToken();
                 fieldName = field == JsonToken.FIELD_NAME ? sniff.currentName() : null;
+                if (format != ImportFormat.GPTMEM) {
+                    try {
+                        wrapper = wrapperField(sniff, field);
+                    } catch (JsonProcessingException e) {
+                        // Read as a record instead, which reports the error and where it is.
+                    }
+                }
             }
         }
         if (first == null) {
@@ -139,6 +173,12 @@ public final class JsonMemoryReader implements MemoryReader {
             return null;
         }
         in.reset();
+        if (wrapper != null) {
+            json = Json.FACTORY.createParser(in);
+            json.nextToken();
+            shape = Shape.WRAPPED;
+            return nextInWrapper();
+        }
         if (first == JsonToken.START_OBJECT && fieldName != null && !ENVELOPE.contains(fieldName)
                 || first == JsonToken.START_OBJECT && field == JsonToken.END_OBJECT) {
             shape = Shape.LINES;
@@ -158,21 +198,79 @@ public final class JsonMemoryReader implements MemoryReader {
     }
 
     /**
+     * The field of a top-level object that holds the records, or null if the object is a record
+     * itself: the first array of objects, or any array under a name such as {@code results}.
+     */
+    private static String wrapperField(JsonParser sniff, JsonToken field) throws IOException {
+        for (JsonToken token = field; token == JsonToken.FIELD_NAME; token = sniff.nextToken()) {
+            String name = sniff.currentName();
+            if (sniff.nextToken() != JsonToken.START_ARRAY) {
+                sniff.skipChildren();
+                continue;
+            }
+            if (WRAPPERS.contains(name)) {
+                return name;
+            }
+            for (JsonToken element = sniff.nextToken(); element != JsonToken.END_ARRAY; element = sniff.nextToken()) {
+                if (element == JsonToken.START_OBJECT) {
+                    return name;
+                }
+                if (element == null) {
+                    return null;
+                }
+                sniff.skipChildren();
+            }
+        }
+        return null;
+    }
+
+    /** The records of a wrapping object's array; its other fields are skipped with a warning. */
+    private IncomingMemory nextInWrapper() throws IOException {
+        while (true) {
+            if (inMemories) {
+                JsonToken token = json.nextToken();
+                if (token != JsonToken.END_ARRAY) {
+                    return memoryAt(token);
+                }
+                inMemories = false;
+                wrapper = null;
+            }
+            JsonToken token = json.nextToken();
+            if (token == JsonToken.END_OBJECT) {
+                return finish();
+            }
+            if (token != JsonToken.FIELD_NAME) {
+                throw GptmemException.failure(here() + ": the input ends before the JSON is complete");
+            }
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if (field.equals(wrapper) && value == JsonToken.START_ARRAY) {
+                inMemories = true;
+            } else {
+                warnOnce("ignored '" + field + "' beside the records", "wrapper " + field);
+                json.skipChildren();
+            }
+        }
+    }
+
+    /**
      * One memory per line; blank lines are skipped. Each line's bytes go to the JSON parser as
      * they are, so invalid UTF-8 is reported on its own line too.
      */
     private IncomingMemory nextLine() throws IOException {
+        if (lines == null) {
+            lines = new Lines(in);
+        }
         byte[] bytes;
         do {
-            bytes = readLine();
+            bytes = lines.next();
             if (bytes == null) {
                 done = true;
                 return null;
             }
-            lineNumber++;
-        } while (isBlank(bytes));
+        } while (Lines.isBlank(bytes));
         record++;
-        line = lineNumber;
+        line = lines.number();
         json = Json.FACTORY.createParser(bytes);
         JsonToken token = json.nextToken();
         if (token != JsonToken.START_OBJECT) {
@@ -184,42 +282,6 @@ public final class JsonMemoryReader implements MemoryReader {
         }
         json.close();
         return memory;
-    }
-
-    /** The next line's bytes without its line break, or {@code null} at the end of the input. */
-    private byte[] readLine() throws IOException {
-        lineBuffer.reset();
-        boolean any = false;
-        while (true) {
-            if (blockRead == blockUsed) {
-                blockUsed = in.read(block);
-                blockRead = 0;
-                if (blockUsed <= 0) {
-                    blockUsed = 0;
-                    return any ? lineBuffer.toByteArray() : null;
-                }
-            }
-            any = true;
-            int end = blockRead;
-            while (end < blockUsed && block[end] != '\n') {
-                end++;
-            }
-            lineBuffer.write(block, blockRead, end - blockRead);
-            if (end < blockUsed) {
-                blockRead = end + 1;
-                return lineBuffer.toByteArray();
-            }
-            blockRead = end;
-        }
-    }
-
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Walks the envelope's fields, handing out the elements of its {@code memories} array. */
@@ -337,14 +399,32 @@ public final class JsonMemoryReader implements MemoryReader {
         for (; token == JsonToken.FIELD_NAME; token = json.nextToken()) {
             String field = json.currentName();
             JsonToken value = json.nextToken();
+            if (format == ImportFormat.MEM0) {
+                switch (field) {
+                    case "id": id = foreignId(string(field, value)); break;
+                    case "memory": content = string(field, value); break;
+                    case "categories": tags = labels(field, value); break;
+                    case "created_at": createdAt = looseTime(field, value); break;
+                    case "updated_at": updatedAt = looseTime(field, value); break;
+                    default:
+                        warnOnce("'" + field + "' is not kept (first seen at " + position() + ")", field);
+                        json.skipChildren();
+                }
+                continue;
+            }
             switch (field) {
-                case "id": id = string(field, value); break;
+                case "id":
+                    id = string(field, value);
+                    if (format == ImportFormat.GPT_API) {
+                        id = foreignId(id);
+                    }
+                    break;
                 case "content": content = string(field, value); break;
                 case "description": description = string(field, value); break;
                 case "name": name = string(field, value); break;
                 case "summary": summary = string(field, value); break;
                 case "reason": reason = string(field, value); break;
-                case "tags": tags = tags(value); break;
+                case "tags": tags = tags(field, value); break;
                 case "pinned": pinned = bool(field, value); break;
                 case "source": source = string(field, value); break;
                 case "created_at": createdAt = time(field, value); break;
@@ -376,6 +456,49 @@ public final class JsonMemoryReader implements MemoryReader {
         return json.getText();
     }
 
+    /** Another tool's id, kept when it is a UUID; anything else gets a new id, with a warning. */
+    private String foreignId(String id) {
+        if (id == null || Ids.isFull(id.strip().toLowerCase(Locale.ROOT))) {
+            return id;
+        }
+        warnOnce("ids that are not UUIDs (such as '" + id + "' at " + position() + ") are replaced by new ones",
+                "id");
+        return null;
+    }
+
+    /** Labels such as mem0's categories, made into tags: "Travel plans" becomes travel-plans. */
+    private List<String> labels(String field, JsonToken value) throws IOException {
+        List<String> labels = tags(field, value);
+        if (labels == null) {
+            return null;
+        }
+        List<String> tags = new ArrayList<>();
+        for (String label : labels) {
+            String tag = MemoryRules.tagFrom(label);
+            if (tag != null) {
+                tags.add(tag);
+            }
+        }
+        return tags;
+    }
+
+    /** A timestamp that may lack its offset, as Python's isoformat() writes one; such a time is taken as UTC. */
+    private Instant looseTime(String field, JsonToken value) throws IOException {
+        String text = string(field, value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Times.parse(text);
+        } catch (GptmemException e) {
+            try {
+                return LocalDateTime.parse(text.strip()).toInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            } catch (DateTimeParseException notLocal) {
+                throw GptmemException.failure(position() + ": '" + field + "': " + e.getMessage());
+            }
+        }
+    }
+
     private Boolean bool(String field, JsonToken value) {
         if (value == JsonToken.VALUE_NULL) {
             return null;
@@ -398,17 +521,17 @@ public final class JsonMemoryReader implements MemoryReader {
         }
     }
 
-    private List<String> tags(JsonToken value) throws IOException {
+    private List<String> tags(String field, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
         }
         if (value != JsonToken.START_ARRAY) {
-            throw wrongType("tags", "an array of strings", value);
+            throw wrongType(field, "an array of strings", value);
         }
         List<String> tags = new ArrayList<>();
         for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
             if (t != JsonToken.VALUE_STRING) {
-                throw wrongType("tags", "an array of strings", t);
+                throw wrongType(field, "an array of strings", t);
             }
             tags.add(json.getText());
         }
@@ -448,7 +571,7 @@ public final class JsonMemoryReader implements MemoryReader {
     }
 
     private String here() {
-        return "line " + (shape == Shape.LINES ? lineNumber : json.currentLocation().getLineNr());
+        return "line " + (shape == Shape.LINES ? lines.number() : json.currentLocation().getLineNr());
     }
 
     @Override

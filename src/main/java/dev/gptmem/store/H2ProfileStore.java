@@ -152,6 +152,13 @@ final class H2ProfileStore implements ProfileStore {
     }
 
     @Override
+    public boolean containsContent(String content) {
+        return jdbc.queryOne("look up content", "SELECT 1 FROM memory"
+                + " WHERE content_hash = HASH('SHA-256', ?) AND content = ? LIMIT 1", row -> true, content, content)
+                .isPresent();
+    }
+
+    @Override
     public void insert(Memory m) {
         jdbc.update("add memory " + m.id(),
                 "INSERT INTO memory(id, content, name, summary, reason, tags, pinned, source, created_at, updated_at)"

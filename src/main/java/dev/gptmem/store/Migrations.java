@@ -51,7 +51,13 @@ final class Migrations {
                     "CREATE TABLE IF NOT EXISTS profile_setting ("
                             + " name CHARACTER VARYING(64) PRIMARY KEY,"
                             + " setting_value CHARACTER VARYING(100000))")),
-            new Migration(2, "insertion order and the search index", Migrations::searchIndex));
+            new Migration(2, "insertion order and the search index", Migrations::searchIndex),
+            // Content is up to 100,000 characters, too long to index itself; finding duplicates
+            // looks the hash up instead. H2 computes it for old rows and keeps it current.
+            new Migration(3, "content hash for duplicate detection", statements(
+                    "ALTER TABLE memory ADD COLUMN IF NOT EXISTS content_hash BINARY(32)"
+                            + " GENERATED ALWAYS AS (HASH('SHA-256', content))",
+                    "CREATE INDEX IF NOT EXISTS memory_content_hash ON memory(content_hash)")));
 
     private Migrations() {
     }

@@ -126,7 +126,7 @@ class ExportImportCommandTest extends CliTestBase {
                 + " {\"id\": \"" + X.toUpperCase() + "\", \"content\": \"with id\", \"source\": \"api\"}]").succeeded();
 
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("imported 2, replaced 0, skipped 0 into profile 'default'\n");
+        assertThat(result.err()).isEqualTo("imported 2, replaced 0, skipped 0 (0 duplicates) into profile 'default'\n");
         List<IncomingMemory> all = memories();
         IncomingMemory described = all.stream().filter(m -> m.content().equals("from description")).findFirst().orElseThrow();
         assertThat(described.tags()).containsExactly("a");
@@ -290,7 +290,7 @@ class ExportImportCommandTest extends CliTestBase {
                         "line 2: unsupported export version 2"),
                 Arguments.of("document without format", "{\"version\":1,\"memories\":[{\"content\":\"x\"}]}",
                         "'format' is missing"),
-                Arguments.of("not JSON at all", "content: hello", "line 1"),
+                Arguments.of("not JSON at all", "{content: hello}", "line 1"),
                 Arguments.of("data after the array", "[{\"content\":\"x\"}]\n[]", "line 2: unexpected data"));
     }
 

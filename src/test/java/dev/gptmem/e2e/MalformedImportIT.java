@@ -6,6 +6,7 @@ import dev.gptmem.e2e.GptmemProcess.Result;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,14 @@ class MalformedImportIT extends E2eTest {
                 small("content one character over the limit",
                         "[{\"content\": \"" + "x".repeat(MAX_CONTENT + 1) + "\"}]", "record 1", "content"),
                 small("unknown format", "{\"format\": \"other\"}", "line 1", "format"),
-                small("plain text", "Prefers metric units\nRuns on Mondays\n", "line 1"),
+                small("ChatGPT text that is not UTF-8", "Prefers metric units\nRuns on Mondays \u00e0 l'aube\n",
+                        StandardCharsets.ISO_8859_1, "line 2", "UTF-8"),
+                small("MCP graph with an unknown type", "{\"type\":\"entity\",\"name\":\"A\",\"entityType\":\"t\"}\n"
+                        + "{\"type\":\"node\",\"name\":\"B\"}\n", "line 2", "type"),
+                small("GPT API record without a description", "[{\"name\": \"a\", \"description\": \"b\"},\n"
+                        + " {\"name\": \"c\", \"summary\": \"d\"}]", "record 2", "content"),
+                small("mem0 memory with categories as a string", "{\"results\": [{\"memory\": \"a\"},\n"
+                        + " {\"memory\": \"b\", \"categories\": \"food\"}]}", "record 2", "categories"),
                 new BadInput("JSONL with a wrongly typed record at line 50,000",
                         dir -> jsonl(dir, "{\"content\": \"bad\", \"pinned\": \"yes\"}"), true,
                         List.of("line " + BAD_LINE, "pinned")),
@@ -65,7 +73,11 @@ class MalformedImportIT extends E2eTest {
     }
 
     private static BadInput small(String name, String text, String... where) {
-        return new BadInput(name, dir -> writeFile(dir.resolve("input"), text), false, List.of(where));
+        return small(name, text, StandardCharsets.UTF_8, where);
+    }
+
+    private static BadInput small(String name, String text, Charset charset, String... where) {
+        return new BadInput(name, dir -> writeFile(dir.resolve("input"), text, charset), false, List.of(where));
     }
 
     /** 60,000 good lines of JSONL, except line 50,000. */
@@ -136,9 +148,9 @@ class MalformedImportIT extends E2eTest {
         return list.stdoutLines();
     }
 
-    private static Path writeFile(Path file, String text) {
+    private static Path writeFile(Path file, String text, Charset charset) {
         try {
-            return Files.writeString(file, text, StandardCharsets.UTF_8);
+            return Files.writeString(file, text, charset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,7 +78,7 @@ class ScriptContractIT extends E2eTest {
                 new Failure("unknown id (edit)", List.of("edit", "0000dead", "-n", "x"), "", 3),
                 new Failure("unknown id (rm)", List.of("rm", "0000dead"), "", 3),
                 new Failure("unknown profile", List.of("list", "-p", "nosuch"), "", 3),
-                new Failure("bad import", List.of("import", "-"), "not json at all", 1));
+                new Failure("bad import", List.of("import", "-"), "{not json at all", 1));
     }
 
     @ParameterizedTest(name = "{0}")

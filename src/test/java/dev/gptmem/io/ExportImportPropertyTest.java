@@ -224,7 +224,7 @@ class ExportImportPropertyTest {
                     new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8)), w -> {
                         throw new UncheckedIOException(new IOException("unexpected warning: " + w));
                     })) {
-                transfer.importFrom(P, reader, new ImportOptions(ImportOptions.OnConflict.FAIL, false));
+                transfer.importFrom(P, reader, new ImportOptions(ImportOptions.OnConflict.FAIL, false, false));
             }
         }
     }

@@ -58,13 +58,13 @@ class SearchIndexTest {
     }
 
     private String add(String content, String... tags) {
-        return memories.add(P, new MemoryDraft(content, null, null, null, List.of(tags), false, "cli"));
+        return memories.add(P, new MemoryDraft(content, null, null, null, List.of(tags), false, "cli")).id();
     }
 
     private void importing(String jsonl, ImportOptions.OnConflict onConflict) {
         new TransferService(storage, memories).importFrom(P, new JsonMemoryReader(
                 new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)), w -> { }),
-                new ImportOptions(onConflict, false));
+                new ImportOptions(onConflict, false, false));
     }
 
     @Test
@@ -282,7 +282,7 @@ class SearchIndexTest {
         memories = new MemoryService(storage);
         new TransferService(storage, memories).importFrom("old", new JsonMemoryReader(new ByteArrayInputStream(
                 "{\"content\": \"new memory about canoes\"}\n".getBytes(StandardCharsets.UTF_8)), w -> { }),
-                new ImportOptions(ImportOptions.OnConflict.FAIL, false));
+                new ImportOptions(ImportOptions.OnConflict.FAIL, false, false));
         assertThat(notices).as("the import indexed the old memories first").hasSize(1);
 
         assertThat(memories.search("old", QuerySyntax.parse(List.of("kayak OR canoe")), 10))
