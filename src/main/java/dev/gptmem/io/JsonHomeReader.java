@@ -42,8 +42,7 @@ public final class JsonHomeReader implements HomeReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-            throw GptmemException.failure(where + "invalid JSON: " + message.replaceAll("\\s*\\n\\s*", " ").strip(), e);
+            throw GptmemException.failure(where + "invalid JSON: " + Json.problem(e), e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
         }

@@ -109,7 +109,7 @@ public final class JsonMemoryReader implements MemoryReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? position()
                     : "line " + (shape == Shape.LINES ? lines.number() : at.getLineNr()) + ", column " + at.getColumnNr();
-            throw GptmemException.failure(where + ": invalid JSON: " + oneLine(e.getOriginalMessage()), e);
+            throw GptmemException.failure(where + ": invalid JSON: " + Json.problem(e), e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
         }
@@ -615,7 +615,4 @@ public final class JsonMemoryReader implements MemoryReader {
         }
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").strip();
-    }
 }

@@ -104,8 +104,7 @@ public final class McpMemoryReader implements MemoryReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw GptmemException.failure(position() + ": invalid JSON: " + e.getOriginalMessage()
-                    .replaceAll("\\s*\\n\\s*", " ").strip(), e);
+            throw GptmemException.failure(position() + ": invalid JSON: " + Json.problem(e), e);
         }
         for (Relation relation : relations) {
             boolean touches = false;

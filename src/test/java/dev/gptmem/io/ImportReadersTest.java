@@ -180,6 +180,16 @@ class ImportReadersTest {
     }
 
     @Test
+    void truncatedJsonIsOneLineThatSaysWhereAndWhatInOurWords() {
+        assertThatThrownBy(() -> read(text("{\"name\": \"x\"\n"), ImportFormat.AUTO))
+                .isInstanceOf(GptmemException.class)
+                .hasMessage("line 1, column 13: invalid JSON: Unexpected end-of-input: expected close marker for Object");
+        assertThatThrownBy(() -> read(text("{\"type\":\"entity\",\"name\":\"B\""), ImportFormat.MCP))
+                .isInstanceOf(GptmemException.class)
+                .hasMessage("line 1: invalid JSON: Unexpected end-of-input: expected close marker for Object");
+    }
+
+    @Test
     void gptApiRecordsKeepTheirFieldsAndUuids() {
         assertThat(read(fixture("gpt-api.json"), ImportFormat.AUTO)).containsExactly(
                 memory("3f0c8a52-6b1e-4d0e-9a57-2c4b8e1d7f10",
