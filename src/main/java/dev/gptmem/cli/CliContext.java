@@ -21,6 +21,7 @@ import java.util.Map;
  */
 public final class CliContext {
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration PROGRESS_DELAY = Duration.ofSeconds(1);
 
     private final Map<String, String> env;
     private final InputStream stdin;
@@ -158,15 +159,31 @@ public final class CliContext {
 
     /** {@code GPTMEM_LOCK_TIMEOUT} (seconds) overrides how long to wait for a busy profile. */
     private Duration lockTimeout() {
-        String seconds = env.get("GPTMEM_LOCK_TIMEOUT");
+        return seconds("GPTMEM_LOCK_TIMEOUT", LOCK_TIMEOUT);
+    }
+
+    /**
+     * How long an export or import runs before it shows its progress, so quick ones show none;
+     * {@code GPTMEM_PROGRESS_DELAY} (seconds) overrides it, as GIT_PROGRESS_DELAY does for git.
+     */
+    Duration progressDelay() {
+        return seconds("GPTMEM_PROGRESS_DELAY", PROGRESS_DELAY);
+    }
+
+    private Duration seconds(String variable, Duration otherwise) {
+        String seconds = env.get(variable);
         if (seconds == null || seconds.isBlank()) {
-            return LOCK_TIMEOUT;
+            return otherwise;
         }
         try {
-            return Duration.ofMillis(Math.round(Double.parseDouble(seconds.strip()) * 1000));
+            double value = Double.parseDouble(seconds.strip());
+            if (value >= 0 && value < Long.MAX_VALUE / 1000.0) {
+                return Duration.ofMillis(Math.round(value * 1000));
+            }
         } catch (NumberFormatException e) {
-            throw GptmemException.usage("GPTMEM_LOCK_TIMEOUT must be a number of seconds, not '" + seconds + "'");
+            // Reported below, as any other value that is not a number of seconds.
         }
+        throw GptmemException.usage(variable + " must be a number of seconds, not '" + seconds + "'");
     }
 
     /**

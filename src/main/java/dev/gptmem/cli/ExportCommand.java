@@ -34,7 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "--all writes every profile into one json document, a backup that 'gptmem import --all' restores. "
                 + "With -o the file appears only once it is complete, readable by its owner only. On a terminal, "
-                + "a progress line goes to standard error."
+                + "an export that takes more than a second shows its progress on standard error."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -102,7 +102,7 @@ final class ExportCommand implements Runnable {
             }
             BackupService.Written written = Output.write(output, spec.commandLine().getOut(), out -> {
                 HomeWriter json = new JsonHomeWriter(out);
-                try (HomeWriter home = progress ? ProgressBar.exporting(json, err) : json) {
+                try (HomeWriter home = progress ? ProgressBar.exporting(json, err, context.progressDelay()) : json) {
                     return context.backup().exportAll(selection, matching, home);
                 }
             });
@@ -113,7 +113,7 @@ final class ExportCommand implements Runnable {
         String profile = context.profile();
         long count = Output.write(output, spec.commandLine().getOut(), out -> {
             MemoryWriter plain = writer(out);
-            try (MemoryWriter writer = progress ? ProgressBar.exporting(plain, err) : plain) {
+            try (MemoryWriter writer = progress ? ProgressBar.exporting(plain, err, context.progressDelay()) : plain) {
                 return context.transfer().export(profile, selection, matching, writer);
             }
         });

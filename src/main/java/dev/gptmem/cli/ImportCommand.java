@@ -135,7 +135,8 @@ final class ImportCommand implements Runnable {
         try {
             InputStream in = Files.newInputStream(Path.of(file));
             if (context.terminal().stderrIsTerminal()) {
-                in = ProgressBar.reading(in, Files.size(Path.of(file)), "importing", spec.commandLine().getErr());
+                in = ProgressBar.reading(in, Files.size(Path.of(file)), "importing", spec.commandLine().getErr(),
+                        context.progressDelay());
             }
             return new BufferedInputStream(in);
         } catch (NoSuchFileException e) {

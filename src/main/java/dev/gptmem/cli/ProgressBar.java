@@ -8,12 +8,14 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * One line on standard error, redrawn in place at most ten times a second: what is being done,
- * a bar, done/total, percent and rate. Made only when standard error is a terminal, so this class is
- * never loaded by a command whose messages go to a file or pipe.
+ * a bar, done/total, percent and rate. It appears only once the work has taken longer than a delay,
+ * so a quick command prints no progress at all. Made only when standard error is a terminal, so
+ * this class is never loaded by a command whose messages go to a file or pipe.
  */
 final class ProgressBar {
     private static final long REDRAW_NANOS = 100_000_000L;
@@ -21,6 +23,7 @@ final class ProgressBar {
 
     private final PrintWriter err;
     private final boolean bytes;
+    private final long delayNanos;
     private String what;
     private long total;
     private long done;
@@ -30,10 +33,14 @@ final class ProgressBar {
     /** A line is drawn and not yet ended. */
     private boolean open;
 
-    /** @param bytes counts bytes (shown in MB) rather than memories */
-    private ProgressBar(PrintWriter err, boolean bytes) {
+    /**
+     * @param bytes counts bytes (shown in MB) rather than memories
+     * @param delay how long the work runs before the line appears
+     */
+    private ProgressBar(PrintWriter err, boolean bytes, Duration delay) {
         this.err = err;
         this.bytes = bytes;
+        this.delayNanos = delay.toNanos();
     }
 
     /** Starts a new line of progress; {@code total} is negative when unknown. */
@@ -42,20 +49,25 @@ final class ProgressBar {
         this.total = total;
         this.done = 0;
         this.started = System.nanoTime();
-        draw();
-    }
-
-    void advance(long by) {
-        done += by;
-        if (System.nanoTime() - drawn >= REDRAW_NANOS) {
+        if (delayNanos == 0) {
             draw();
         }
     }
 
-    /** Draws the final state and ends the line, so the messages that follow start on their own. */
+    void advance(long by) {
+        done += by;
+        long now = System.nanoTime();
+        if (now - started >= delayNanos && now - drawn >= REDRAW_NANOS) {
+            draw();
+        }
+    }
+
+    /** Draws the final state of a line already shown and ends it, so the messages that follow start on their own. */
     void finish() {
-        draw();
-        end();
+        if (open) {
+            draw();
+            end();
+        }
     }
 
     /** Ends a line left unfinished by a failure, so the error starts a line of its own. */
@@ -96,13 +108,13 @@ final class ProgressBar {
     }
 
     /** Counts the memories written, one line per profile. */
-    static MemoryWriter exporting(MemoryWriter writer, PrintWriter err) {
-        return counting(writer, new ProgressBar(err, false));
+    static MemoryWriter exporting(MemoryWriter writer, PrintWriter err, Duration delay) {
+        return counting(writer, new ProgressBar(err, false, delay));
     }
 
     /** As {@link #exporting}, for each profile of a backup. */
-    static HomeWriter exporting(HomeWriter writer, PrintWriter err) {
-        ProgressBar bar = new ProgressBar(err, false);
+    static HomeWriter exporting(HomeWriter writer, PrintWriter err, Duration delay) {
+        ProgressBar bar = new ProgressBar(err, false, delay);
         return new HomeWriter() {
             @Override
             public void begin() {
@@ -156,8 +168,8 @@ final class ProgressBar {
     }
 
     /** Counts the bytes read from {@code in}, of {@code size} (negative when unknown). */
-    static InputStream reading(InputStream in, long size, String what, PrintWriter err) {
-        ProgressBar bar = new ProgressBar(err, true);
+    static InputStream reading(InputStream in, long size, String what, PrintWriter err, Duration delay) {
+        ProgressBar bar = new ProgressBar(err, true, delay);
         bar.start(what, size);
         return new FilterInputStream(in) {
             private boolean finished;

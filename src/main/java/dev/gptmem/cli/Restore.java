@@ -101,7 +101,7 @@ final class Restore {
         try {
             InputStream in = Files.newInputStream(source);
             if (context.terminal().stderrIsTerminal()) {
-                in = ProgressBar.reading(in, Files.size(source), what, err);
+                in = ProgressBar.reading(in, Files.size(source), what, err, context.progressDelay());
             }
             return new BufferedInputStream(in);
         } catch (IOException e) {

@@ -179,6 +179,7 @@ class BackupCommandTest extends CliTestBase {
 
     @Test
     void progressShowsOneLinePerProfileOnATerminal() {
+        env.put("GPTMEM_PROGRESS_DELAY", "0");
         terminal(Terminal.fixed(false, false, true, 80));
         Result drawn = run("export", "--all").succeeded();
         assertThat(drawn.err()).contains("\rexporting coach  [", "\rexporting default  [", "\rexporting work  ")

@@ -99,7 +99,25 @@ class ExportFiltersCommandTest extends CliTestBase {
     }
 
     @Test
+    void aQuickExportShowsNoProgressEvenOnATerminal() {
+        terminal(Terminal.fixed(false, false, true, 80));
+        Result quick = run("export", "--format", "jsonl").succeeded();
+        assertThat(quick.err()).as("done before the default delay of a second")
+                .isEqualTo("exported 3 memories from profile 'default'\n");
+    }
+
+    @Test
+    void aProgressDelayThatIsNotANumberOfSecondsIsAUsageError() {
+        env.put("GPTMEM_PROGRESS_DELAY", "soon");
+        terminal(Terminal.fixed(false, false, true, 80));
+        Result bad = run("export");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("gptmem: GPTMEM_PROGRESS_DELAY must be a number of seconds, not 'soon'\n");
+    }
+
+    @Test
     void progressGoesToStandardErrorOnlyWhenItIsATerminal() {
+        env.put("GPTMEM_PROGRESS_DELAY", "0");
         String plain = run("export", "--format", "jsonl").succeeded().out();
         assertThat(run("export", "--format", "jsonl").succeeded().err()).doesNotContain("\r", "exporting");
 
@@ -117,6 +135,7 @@ class ExportFiltersCommandTest extends CliTestBase {
 
     @Test
     void importShowsProgressOnATerminalOnly() throws IOException {
+        env.put("GPTMEM_PROGRESS_DELAY", "0");
         Path file = home.resolve("export.json");
         Files.writeString(file, run("export").succeeded().out(), StandardCharsets.UTF_8);
 
