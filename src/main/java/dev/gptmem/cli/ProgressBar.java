@@ -148,6 +148,11 @@ final class ProgressBar {
             }
 
             @Override
+            public boolean needsCount() {
+                return true;
+            }
+
+            @Override
             public void write(Memory memory) {
                 writer.write(memory);
                 bar.advance(1);

@@ -18,12 +18,13 @@ public final class TransferService {
     /**
      * Streams the memories {@code query} selects into {@code writer}, oldest first; with
      * {@code matching}, only those the search also finds (unranked, in the same order). Returns how
-     * many were written; the writer is told beforehand how many will be.
+     * many were written; the writer is told beforehand how many will be, if it needs to know.
      */
     public long export(String profile, MemoryQuery query, SearchQuery matching, MemoryWriter writer) {
         try (ProfileStore store = memories.openForReading(profile)) {
             SearchIndex.Matches found = matching == null ? null : store.matching(narrowed(matching, query));
-            long total = found != null ? found.count() : query.selectsAll() ? store.count() : store.count(query);
+            long total = found != null ? found.count() : query.selectsAll() ? store.count()
+                    : writer.needsCount() ? store.count(query) : -1;
             writer.begin(new ProfileInfo(store.name(), store.description(), store.createdAt(),
                     store.changedAt(), total, 0, null, false));
             long[] written = {0};

@@ -99,6 +99,14 @@ class ExportFiltersCommandTest extends CliTestBase {
     }
 
     @Test
+    void progressOfAFilteredExportCountsWhatTheFiltersSelect() {
+        env.put("GPTMEM_PROGRESS_DELAY", "0");
+        terminal(Terminal.fixed(false, false, true, 80));
+        assertThat(run("export", "--format", "jsonl", "-t", "x").succeeded().err()).contains("2/2  100%");
+        assertThat(run("export", "--format", "jsonl", "--query", "swimming").succeeded().err()).contains("1/1  100%");
+    }
+
+    @Test
     void aQuickExportShowsNoProgressEvenOnATerminal() {
         terminal(Terminal.fixed(false, false, true, 80));
         Result quick = run("export", "--format", "jsonl").succeeded();
