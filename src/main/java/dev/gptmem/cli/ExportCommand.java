@@ -6,7 +6,6 @@ import dev.gptmem.core.HomeWriter;
 import dev.gptmem.core.MemoryQuery;
 import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.SearchQuery;
-import dev.gptmem.core.Times;
 import dev.gptmem.io.CsvMemoryWriter;
 import dev.gptmem.io.JsonHomeWriter;
 import dev.gptmem.io.JsonMemoryWriter;
@@ -15,11 +14,10 @@ import dev.gptmem.search.QuerySyntax;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +58,8 @@ final class ExportCommand implements Runnable {
             description = "json, jsonl, md or csv. Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Only memories with this tag (repeatable: all must match).")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
-                    + " back from now such as 7d, 12h, 2w.")
-    String since;
+    @Mixin
+    Narrowing narrowing;
 
     @Option(names = "--pinned", negatable = true,
             description = "Only pinned memories (--no-pinned: only unpinned ones).")
@@ -86,8 +78,7 @@ final class ExportCommand implements Runnable {
 
     @Override
     public void run() {
-        MemoryQuery selection = MemoryQuery.exported(tags, pinned,
-                since == null ? null : Times.since(since, Times.now(), ZoneId.systemDefault()));
+        MemoryQuery selection = MemoryQuery.exported(narrowing.tags, pinned, narrowing.since());
         SearchQuery matching = query == null ? null : QuerySyntax.parse(List.of(query));
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = context.terminal().stderrIsTerminal();

@@ -36,10 +36,10 @@ final class ListCommand implements Runnable {
 
     @Override
     public void run() {
-        Listing.print(context, spec, output, filters.query(List.of()));
+        Listing.print(context, spec, output, filters.query());
     }
 
-    /** Options that narrow and order a listing; shared by list and search. */
+    /** Options that narrow and order a listing. */
     static final class Filters {
         @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
                 description = "Only memories with this tag (repeatable: all must match).")
@@ -62,8 +62,8 @@ final class ListCommand implements Runnable {
         @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N.")
         int offset;
 
-        MemoryQuery query(List<String> words) {
-            return new MemoryQuery(tags, pinned, words, sort, reverse, limit, offset);
+        MemoryQuery query() {
+            return new MemoryQuery(tags, pinned, null, sort, reverse, limit, offset);
         }
     }
 }

@@ -4,7 +4,7 @@ import dev.gptmem.core.MemoryQuery;
 import java.io.PrintWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Runs a query and prints what it finds, for list and search alike. */
+/** Runs a list query and prints what it finds. */
 final class Listing {
 
     private Listing() {

@@ -2,10 +2,7 @@ package dev.gptmem.cli;
 
 import dev.gptmem.core.SearchQuery;
 import dev.gptmem.core.SearchResult;
-import dev.gptmem.core.Times;
 import dev.gptmem.search.QuerySyntax;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,14 +47,8 @@ final class SearchCommand implements Runnable {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words and operators, as above.")
     List<String> query;
 
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Only memories with this tag (repeatable: all must match).")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
-                    + " back from now such as 7d, 12h, 2w.")
-    String since;
+    @Mixin
+    Narrowing narrowing;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "N", defaultValue = "20",
             description = "Show at most N matches. Default: ${DEFAULT-VALUE}.")
@@ -72,8 +63,7 @@ final class SearchCommand implements Runnable {
 
     @Override
     public void run() {
-        SearchQuery parsed = QuerySyntax.parse(query).withFilters(tags,
-                since == null ? null : Times.since(since, Times.now(), ZoneId.systemDefault()));
+        SearchQuery parsed = QuerySyntax.parse(query).withFilters(narrowing.tags, narrowing.since());
         String profile = context.profile();
         List<SearchResult> found = context.memories().search(profile, parsed, limit);
         try (SearchOutput printer = new SearchOutput(output.format(), spec.commandLine().getOut(), context)) {

@@ -1,0 +1,25 @@
+package dev.gptmem.cli;
+
+import dev.gptmem.core.Times;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The tag and time filters of search and export, with one meaning in both. */
+final class Narrowing {
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
+            description = "Only memories with this tag (repeatable: all must match).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
+                    + " back from now such as 7d, 12h, 2w.")
+    String when;
+
+    /** The instant --since names, or null without it. */
+    Instant since() {
+        return when == null ? null : Times.since(when, Times.now(), ZoneId.systemDefault());
+    }
+}
