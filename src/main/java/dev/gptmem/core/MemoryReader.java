@@ -13,7 +13,9 @@ public interface MemoryReader extends AutoCloseable {
     String position();
 
     /** The exported profile's description, if the input carries one; complete once the input is read. */
-    Optional<String> profileDescription();
+    default Optional<String> profileDescription() {
+        return Optional.empty();
+    }
 
     /** When the exported profile was made, if the input says: a profile an import creates takes it. */
     default Optional<Instant> profileCreatedAt() {

@@ -10,7 +10,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,11 +77,6 @@ public final class ChatGptTextReader implements MemoryReader {
     @Override
     public String position() {
         return "line " + line;
-    }
-
-    @Override
-    public Optional<String> profileDescription() {
-        return Optional.empty();
     }
 
     @Override

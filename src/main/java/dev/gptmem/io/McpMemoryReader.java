@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -268,11 +267,6 @@ public final class McpMemoryReader implements MemoryReader {
     @Override
     public String position() {
         return "line " + line;
-    }
-
-    @Override
-    public Optional<String> profileDescription() {
-        return Optional.empty();
     }
 
     @Override
