@@ -9,7 +9,7 @@ import dev.gptmem.core.SearchIndex;
  */
 public final class LuceneSearch implements SearchIndex.Factory {
     /** Lucene's major version, the analysis and the field layout; see {@link TextAnalysis}. */
-    static final String VERSION = "lucene-9/2";
+    static final String VERSION = "lucene-9/3";
 
     @Override
     public String version() {

@@ -16,9 +16,10 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 
 /** Turns a parsed {@link SearchQuery} into a Lucene query over the fields of {@link LuceneIndex}. */
@@ -27,7 +28,15 @@ final class QueryBuilder {
      * How much more a word counts in the form it was typed than in another form of its stem:
      * "editors" finds "editor" too, but ranks memories that say "editors" first.
      */
-    private static final float EXACT_BOOST = 3;
+    private static final float EXACT_BOOST = 5;
+    /**
+     * A query word found in a memory's name or tags scores there too, as if in a short field of
+     * their own, beside its match in the text, where they count once like any other words. At 1,
+     * a memory named or tagged with the word outranks one that has it twice in its content, and
+     * bench/search's known-item queries (drawn from the content, so a name cannot help them) rank
+     * as well as without it.
+     */
+    private static final float HEAD_BOOST = 1;
 
     private final Analyzer analysis;
     private final Analyzer exact;
@@ -57,6 +66,12 @@ final class QueryBuilder {
             Query q = alternatives.size() == 1 ? alternatives.get(0) : anyOf(alternatives);
             all.add(q, filterOnly ? Occur.FILTER : Occur.MUST);
             scored |= !filterOnly;
+            for (SearchQuery.Term term : group) {
+                Query inHead = term instanceof SearchQuery.Word ? inHead(((SearchQuery.Word) term).text()) : null;
+                if (inHead != null) {
+                    all.add(new BoostQuery(inHead, HEAD_BOOST), Occur.SHOULD);
+                }
+            }
         }
         for (SearchQuery.Term term : query.excluded()) {
             Query q = of(term);
@@ -109,18 +124,35 @@ final class QueryBuilder {
 
     /** A word's stem, or the exact form it was typed in, which scores higher. */
     private Query word(String text) {
-        Query stemmed = words(text);
-        if (!(stemmed instanceof TermQuery)) {
-            return stemmed;
+        List<String> stems = terms(analysis, text);
+        if (stems.size() != 1) {
+            return words(text);
         }
+        Query stem = stemOf(LuceneIndex.TEXT, stems.get(0));
         List<String> typed = terms(exact, text);
-        Term stem = ((TermQuery) stemmed).getTerm();
-        if (typed.size() != 1 || typed.get(0).equals(stem.text())) {
-            return stemmed;
+        if (typed.size() != 1) {
+            return stem;
         }
         return new BooleanQuery.Builder()
-                .add(stemmed, Occur.SHOULD)
+                .add(stem, Occur.SHOULD)
                 .add(new BoostQuery(new TermQuery(new Term(LuceneIndex.TEXT, typed.get(0))), EXACT_BOOST), Occur.SHOULD)
+                .build();
+    }
+
+    /** A single word's stem in the name and tags, or null for text the analysis splits or drops. */
+    private Query inHead(String text) {
+        List<String> stems = terms(analysis, text);
+        return stems.size() == 1 ? stemOf(LuceneIndex.HEAD, stems.get(0)) : null;
+    }
+
+    /**
+     * Every form of a stem, scored as one term: the word that is its own stem, and the marked stem
+     * of the words that are not (see {@link TextAnalysis#STEM_MARK}).
+     */
+    private static Query stemOf(String field, String stem) {
+        return new SynonymQuery.Builder(field)
+                .addTerm(new Term(field, stem))
+                .addTerm(new Term(field, TextAnalysis.STEM_MARK + stem))
                 .build();
     }
 
@@ -139,10 +171,10 @@ final class QueryBuilder {
         return out;
     }
 
-    /** One term for a single word; a phrase for text the analysis splits ("e-mail", "two words"). */
+    /** A single word's stem; a phrase of stems for text the analysis splits ("e-mail", "two words"). */
     private Query words(String text) {
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        Term single = null;
+        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
+        String single = null;
         int count = 0;
         try (TokenStream tokens = analysis.tokenStream(LuceneIndex.TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
@@ -151,8 +183,9 @@ final class QueryBuilder {
             int position = -1;
             while (tokens.incrementToken()) {
                 position += increment.getPositionIncrement();
-                single = new Term(LuceneIndex.TEXT, term.toString());
-                phrase.add(single, position);
+                single = term.toString();
+                phrase.add(new Term[] {new Term(LuceneIndex.TEXT, single),
+                    new Term(LuceneIndex.TEXT, TextAnalysis.STEM_MARK + single)}, position);
                 count++;
             }
             tokens.end();
@@ -162,7 +195,7 @@ final class QueryBuilder {
         if (count == 0) {
             return null;
         }
-        return count == 1 ? new TermQuery(single) : phrase.build();
+        return count == 1 ? stemOf(LuceneIndex.TEXT, single) : phrase.build();
     }
 
     private static String describe(List<SearchQuery.Term> group) {

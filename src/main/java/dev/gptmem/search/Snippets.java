@@ -94,6 +94,9 @@ final class Snippets {
     }
 
     private boolean matches(String term) {
+        if (!term.isEmpty() && term.charAt(0) == TextAnalysis.STEM_MARK) {
+            return terms.contains(term.substring(1));
+        }
         if (terms.contains(term)) {
             return true;
         }
