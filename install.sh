@@ -27,8 +27,9 @@ $JAVA_HOME, java on PATH and /usr/lib/jvm/* is used; running gptmem later
 needs only its Java runtime. Run again to update in place.
 
 A training run of common commands, on a scratch home, makes a class-data
-cache for that exact Java: an AOT cache on Java 25 and newer, a CDS archive
-on older ones. gptmem starts faster with it and works the same without it.
+cache for that exact Java: an AOT cache on Java 25 and newer (and a lean one
+for the commands that never search), a CDS archive on older ones. gptmem
+starts faster with it and works the same without it.
 
 Options:
   --jdk DIR     build and run with the JDK in DIR
@@ -187,8 +188,14 @@ java=$(sh_quote "$JDK_HOME/bin/java")
 jar=$(sh_quote "$JAR")
 cache=$(sh_quote "$CACHE_DIR/$BUILD_ID-")
 flags='$JVM_FLAGS'
+# Java 25's AOT cache loads every class it holds at start, so the commands that never search get
+# a cache without the search engine (1,260 classes fewer, about 15 ms less per command).
+cached=.lean
 for word in "\$@"; do
-  case \$word in import|reindex) flags='$LOG_FLAGS'; break ;; esac
+  case \$word in
+    import|reindex) flags='$LOG_FLAGS'; cached=; break ;;
+    search|shell|--query|--query=*) cached= ;;
+  esac
 done
 if [ ! -x "\$java" ]; then
   if [ -n "\${JAVA_HOME:-}" ] && [ -x "\$JAVA_HOME/bin/java" ]; then
@@ -209,7 +216,8 @@ if [ -r "\${java%/bin/java}/release" ]; then
   done <"\${java%/bin/java}/release"
 fi
 if [ -n "\$version" ] && [ -f "\$cache\$version.aot" ]; then
-  exec "\$java" \$flags -Xlog:aot*=off,cds*=off:stderr -XX:AOTCache="\$cache\$version.aot" -jar "\$jar" "\$@"
+  [ -f "\$cache\$version\$cached.aot" ] || cached=
+  exec "\$java" \$flags -Xlog:aot*=off,cds*=off:stderr -XX:AOTCache="\$cache\$version\$cached.aot" -jar "\$jar" "\$@"
 elif [ -n "\$version" ] && [ -f "\$cache\$version.jsa" ]; then
   exec "\$java" \$flags -Xlog:cds*=off:stderr -XX:SharedArchiveFile="\$cache\$version.jsa" -jar "\$jar" "\$@"
 fi
@@ -237,7 +245,12 @@ runtime_version() {
   done <"$1/release"
 }
 
-# The commands a training run goes through, in one JVM: what people and scripts run most.
+# The commands a training run goes through, in one JVM: what people and scripts run most. The
+# lean cache's run leaves out those that load the search engine (see the launcher).
+lean_training_script() {
+  training_script "$1" | grep -v -E '^(import|search|profile reindex)( |$)'
+}
+
 training_script() {
   local dir=$1
   cat <<EOF
@@ -271,7 +284,7 @@ EOF
 }
 
 # Makes the start-up cache for the installed jar on JDK_HOME, by a training run on a scratch
-# home. Failing here costs only speed, so it warns and goes on.
+# home; on Java 25 and newer, a lean one too. Failing here costs only speed, so it warns and goes on.
 make_cache() {
   local runtime kind option work
   runtime=$(runtime_version "$JDK_HOME")
@@ -280,28 +293,48 @@ make_cache() {
     return 0
   fi
   if ((JDK_FEATURE >= 25)); then
-    kind='AOT cache' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.aot option=-XX:AOTCacheOutput=$CACHE_FILE
+    kind='AOT cache' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.aot option=-XX:AOTCacheOutput=
   else
-    kind='CDS archive' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.jsa option=-XX:ArchiveClassesAtExit=$CACHE_FILE
+    kind='CDS archive' CACHE_FILE=$CACHE_DIR/$BUILD_ID-$runtime.jsa option=-XX:ArchiveClassesAtExit=
   fi
   say "Making the start-up cache ($kind for Java $runtime) ..."
   work=$(mktemp -d) || die "cannot create a temporary folder"
   TMP_DIRS+=("$work")
   printf '{"id":"00000000-0000-4000-8000-00000000000%s","content":"Seed memory %s","tags":["seed"]}\n' 1 1 2 2 \
     >"$work/seed.jsonl"
-  training_script "$work" >"$work/training.txt"
   mkdir -p "$CACHE_DIR" || die "cannot create $CACHE_DIR"
+  train "$work" full "$option$CACHE_FILE" training_script || return 0
+  say "Installed $CACHE_FILE"
+  if ((JDK_FEATURE >= 25)); then
+    # Its memories come from an import outside the training run, which would load the search engine.
+    env -u JAVA_TOOL_OPTIONS -u GPTMEM_PROFILE GPTMEM_HOME="$work/lean/home" "$JDK_HOME/bin/java" $LOG_FLAGS -jar "$JAR" \
+      import "$work/seed.jsonl" >/dev/null 2>&1 || true
+    CACHE_FILE=${CACHE_FILE%.aot}.lean.aot
+    train "$work" lean "$option$CACHE_FILE" lean_training_script && say "Installed $CACHE_FILE"
+  fi
+}
+
+# train WORK NAME OPTION SCRIPT: one training run of the commands SCRIPT prints, in WORK/NAME,
+# writing the cache that OPTION names (the file after its '='); false, with a warning, if it made none.
+train() {
+  local dir=$1/$2 file=${3#*=}
+  mkdir -p "$dir" || die "cannot create a temporary folder"
+  "$4" "$1" >"$dir/training.txt"
   # JVM_FLAGS holds several options, so it is split on purpose. The script's exit code is not
   # looked at: one of its lines fails on purpose, so the error path is in the cache too.
-  (cd "$work" && env -u JAVA_TOOL_OPTIONS -u GPTMEM_PROFILE NO_COLOR=1 GPTMEM_HOME="$work/home" \
-    "$JDK_HOME/bin/java" $JVM_FLAGS "$option" -jar "$JAR" shell <"$work/training.txt" >"$work/out.txt" 2>"$work/err.txt") || true
-  if [[ -s $CACHE_FILE ]]; then
-    say "Installed $CACHE_FILE"
-  else
-    rm -f "$CACHE_FILE"
-    say "No start-up cache: the training run failed (see below); gptmem works, it only starts slower."
-    tail -n 5 "$work/err.txt" >&2
+  (cd "$dir" && env -u JAVA_TOOL_OPTIONS -u GPTMEM_PROFILE NO_COLOR=1 GPTMEM_HOME="$dir/home" \
+    "$JDK_HOME/bin/java" $JVM_FLAGS "$3" -jar "$JAR" shell <"$dir/training.txt" >"$dir/out.txt" 2>"$dir/err.txt") || true
+  if [[ -s $file ]]; then
+    return 0
   fi
+  rm -f "$file"
+  if [[ $2 == full ]]; then
+    say "No start-up cache: the training run failed (see below); gptmem works, it only starts slower."
+  else
+    say "No $2 start-up cache: its training run failed (see below); gptmem uses the full one."
+  fi
+  tail -n 5 "$dir/err.txt" >&2
+  return 1
 }
 
 check_installed() {
