@@ -10,7 +10,7 @@ public final class Main {
      * The commands only the real program has, after those of {@code Cli.create}. The shell is one,
      * so a line typed in the shell cannot start another shell.
      */
-    public static final List<Class<?>> PROGRAM_COMMANDS = List.of(ShellCommand.class);
+    public static final List<Cli.Entry> PROGRAM_COMMANDS = List.of(new Cli.Entry("shell", List.of(), ShellCommand::new));
 
     private Main() {
     }

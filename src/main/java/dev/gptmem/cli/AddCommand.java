@@ -4,50 +4,43 @@ import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryService;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "add", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Add a memory and print its id.",
-        description = "The content is the arguments joined by spaces. With no arguments or '-', it is read from "
-              + "standard input; at a terminal you type it line by line, ending with an empty line or Ctrl-D. "
-              + "Only the new id is printed, so id=$(gptmem add …) works.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem add \"Prefers metric units\" -t prefs",
-            "  gptmem add -n \"Training plan\" -t fitness,plans --pin \"Runs 5k three times a week\"",
-            "  id=$(echo \"Allergic to penicillin\" | gptmem -p doctor add -t health)"
-        })
-final class AddCommand implements Runnable {
+final class AddCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "The memory's content, or '-' to read standard input.")
-    List<String> text = new ArrayList<>();
-
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "Short title.")
-    String name;
-
-    @Option(names = {"-s", "--summary"}, paramLabel = "TEXT", description = "One-line summary.")
-    String summary;
-
-    @Option(names = {"-r", "--reason"}, paramLabel = "TEXT", description = "Why it is worth remembering.")
-    String reason;
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Tag (repeatable, or comma-separated).")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--pin", description = "Pin it: always include it in the GPT's context.")
-    boolean pin;
+    private final CommandSpec spec;
+    private List<String> text = new ArrayList<>();
+    private String name;
+    private String summary;
+    private String reason;
+    private List<String> tags = new ArrayList<>();
+    private boolean pin;
 
     AddCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "Add a memory and print its id.",
+                "The content is the arguments joined by spaces. With no arguments or '-', it is read from "
+                        + "standard input; at a terminal you type it line by line, ending with an empty line or Ctrl-D. "
+                        + "Only the new id is printed, so id=$(gptmem add …) works."));
+        Specs.examples(spec,
+                "  gptmem add \"Prefers metric units\" -t prefs",
+                "  gptmem add -n \"Training plan\" -t fitness,plans --pin \"Runs 5k three times a week\"",
+                "  id=$(echo \"Allergic to penicillin\" | gptmem -p doctor add -t health)");
+        spec.addPositional(Specs.<List<String>>parameter(() -> text, v -> text = v, "TEXT").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("The memory's content, or '-' to read standard input.").build());
+        spec.addOption(Specs.text(() -> name, v -> name = v, "NAME", "Short title.", "-n", "--name"));
+        spec.addOption(Specs.text(() -> summary, v -> summary = v, "TEXT", "One-line summary.", "-s", "--summary"));
+        spec.addOption(Specs.text(() -> reason, v -> reason = v, "TEXT", "Why it is worth remembering.",
+                "-r", "--reason"));
+        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG", "Tag (repeatable, or comma-separated).",
+                "-t", "--tag"));
+        spec.addOption(Specs.flag(() -> pin, v -> pin = v, "Pin it: always include it in the GPT's context.", "--pin"));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override

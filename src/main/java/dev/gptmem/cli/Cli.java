@@ -10,25 +10,58 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 
 /** Builds the one {@link CommandLine} that {@code main}, the shell and the tests all run. */
 public final class Cli {
     /** The commands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(AddCommand.class, ListCommand.class, ShowCommand.class,
-            EditCommand.class, RmCommand.class, SearchCommand.class, ExportCommand.class, ImportCommand.class,
-            ProfileCommand.class);
+    private static final List<Entry> COMMANDS = List.of(
+            new Entry("add", List.of(), AddCommand::new),
+            new Entry("list", List.of("ls"), ListCommand::new),
+            new Entry("show", List.of(), ShowCommand::new),
+            new Entry("edit", List.of(), EditCommand::new),
+            new Entry("rm", List.of(), RmCommand::new),
+            new Entry("search", List.of(), SearchCommand::new),
+            new Entry("export", List.of(), ExportCommand::new),
+            new Entry("import", List.of(), ImportCommand::new),
+            new Entry("profile", List.of(), ProfileCommand::new));
     /** Global options that take the next word as their value. */
     private static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("-p", "--profile", "--home");
 
     private Cli() {
     }
 
+    /**
+     * A command of the program: the name and aliases it is run by, and how it is made for a
+     * context, without building its model, which only the commands a line runs pay for.
+     */
+    public record Entry(String name, List<String> aliases, Function<CliContext, ?> make) {
+        boolean runBy(String word) {
+            return name.equals(word) || aliases.contains(word);
+        }
+    }
+
+    /** The program's usual commands, in help order. */
+    static List<Entry> commands() {
+        return COMMANDS;
+    }
+
     /** The whole command line, every command included (for help, completion and the shell). */
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err) {
         return create(context, out, err, COMMANDS, null);
+    }
+
+    /** The whole command line, with {@code more} commands after the usual ones. */
+    public static CommandLine createWith(CliContext context, PrintWriter out, PrintWriter err, List<Entry> more) {
+        return create(context, out, err, with(more), null);
+    }
+
+    private static List<Entry> with(List<Entry> more) {
+        List<Entry> commands = new ArrayList<>(COMMANDS);
+        commands.addAll(more);
+        return commands;
     }
 
     /**
@@ -37,11 +70,14 @@ public final class Cli {
      * (no command, a typo, top-level help) gets them all.
      */
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
-                                     List<Class<?>> commands, String[] args) {
+                                     List<Entry> commands, String[] args) {
         Factory factory = new Factory(context);
-        CommandLine cli = new CommandLine(GptmemCommand.class, factory);
-        for (Class<?> command : args == null ? commands : needed(commands, args)) {
-            cli.addSubcommand(new CommandLine(command, factory));
+        CommandLine cli = new CommandLine(new GptmemCommand(context.globals()).spec());
+        for (Entry command : args == null ? commands : needed(commands, args)) {
+            Object made = command.make().apply(context);
+            CommandLine sub = made instanceof ModelledCommand ? new CommandLine(((ModelledCommand) made).spec())
+                    : new CommandLine(made, factory);
+            cli.addSubcommand(command.name(), sub, command.aliases().toArray(new String[0]));
         }
         ErrorHandler errors = new ErrorHandler(context);
         cli.setOut(out);
@@ -60,7 +96,7 @@ public final class Cli {
     }
 
     /** The commands that running {@code args} can reach; global options may come before the command. */
-    private static List<Class<?>> needed(List<Class<?>> commands, String[] args) {
+    private static List<Entry> needed(List<Entry> commands, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
@@ -70,9 +106,8 @@ public final class Cli {
             } else if (arg.equals("--") || arg.equals("-h") || arg.equals("--help")) {
                 return commands;
             } else if (!arg.startsWith("-")) {
-                for (Class<?> command : commands) {
-                    Command annotation = command.getAnnotation(Command.class);
-                    if (annotation.name().equals(arg) || List.of(annotation.aliases()).contains(arg)) {
+                for (Entry command : commands) {
+                    if (command.runBy(arg)) {
                         return List.of(command);
                     }
                 }
@@ -86,15 +121,14 @@ public final class Cli {
      * Runs one command line against the real process streams and environment, with commands only
      * the real program has (such as the shell) after the usual ones; returns the exit code.
      */
-    public static int run(List<Class<?>> moreCommands, String... args) {
+    public static int run(List<Entry> moreCommands, String... args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(System.getenv(), System.in, Terminal.system());
         try {
-            List<Class<?>> commands = new ArrayList<>(COMMANDS);
-            commands.addAll(moreCommands);
+            List<Entry> commands = with(moreCommands);
             if (args.length > 0 && args[0].equals(Completion.COMMAND)) {
                 Completion.print(create(context, out, err, commands, null).getCommandSpec(), context.env(),
                         List.of(args).subList(1, args.length), out);
@@ -107,7 +141,7 @@ public final class Cli {
         }
     }
 
-    /** Hands every command the context; everything else is made the default way. */
+    /** Hands every annotated command the context; everything else is made the default way. */
     private static final class Factory implements IFactory {
         private final CliContext context;
 

@@ -1,43 +1,42 @@
 package dev.gptmem.cli;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ScopeType;
 
-// INHERIT: every subcommand gets --help and --version and the other attributes it does not set itself.
-@Command(name = "gptmem",
-        scope = ScopeType.INHERIT,
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
-        usageHelpAutoWidth = true,
-        header = "Long-term memory for custom GPTs: one local profile per GPT.",
-        description = "Each GPT gets its own profile, one H2 file of memories on this machine. Commands work"
-              + " on the profile named by -p, else $GPTMEM_PROFILE, else the one set by 'profile use', else 'default'.",
-        descriptionHeading = "%n",
-        parameterListHeading = "%n",
-        optionListHeading = "%nOptions:%n",
-        commandListHeading = "%nCommands:%n",
-        synopsisSubcommandLabel = "COMMAND",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem add \"Prefers metric units\" -t prefs",
-            "  gptmem search units",
-            "  gptmem list --jsonl | jq -r .content",
-            "  gptmem -p trainer export -o trainer.json",
-            "",
-            "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.",
-            "Run 'gptmem COMMAND --help' for a command's options."
-        })
+/**
+ * {@code gptmem} itself. Its scope is INHERIT: every subcommand gets --help, --version, the global
+ * options and the other attributes it does not set itself.
+ */
 final class GptmemCommand implements Runnable {
+    private final CommandSpec spec;
 
-    @Mixin
-    GlobalOptions globals;
+    GptmemCommand(GlobalOptions globals) {
+        spec = Specs.command(this, "Long-term memory for custom GPTs: one local profile per GPT.",
+                "Each GPT gets its own profile, one H2 file of memories on this machine. Commands work"
+                        + " on the profile named by -p, else $GPTMEM_PROFILE, else the one set by 'profile use', else 'default'.");
+        spec.name("gptmem").scopeType(ScopeType.INHERIT).versionProvider(new VersionProvider());
+        spec.usageMessage().descriptionHeading("%n").parameterListHeading("%n").optionListHeading("%nOptions:%n")
+                .commandListHeading("%nCommands:%n").synopsisSubcommandLabel("COMMAND");
+        Specs.examples(spec,
+                "  gptmem add \"Prefers metric units\" -t prefs",
+                "  gptmem search units",
+                "  gptmem list --jsonl | jq -r .content",
+                "  gptmem -p trainer export -o trainer.json",
+                "",
+                "Exit codes: 0 success, 1 failure, 2 usage error, 3 not found.",
+                "Run 'gptmem COMMAND --help' for a command's options.");
+        spec.addOption(OptionSpec.builder("-h", "--help").type(boolean.class).usageHelp(true).scopeType(ScopeType.INHERIT)
+                .description("Show this help message and exit.").build());
+        spec.addOption(OptionSpec.builder("-V", "--version").type(boolean.class).versionHelp(true).scopeType(ScopeType.INHERIT)
+                .description("Print version information and exit.").build());
+        globals.addTo(spec);
+    }
 
-    @Spec
-    CommandSpec spec;
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public void run() {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The tag and time filters of search and export, with one meaning in both. */
@@ -17,6 +18,15 @@ final class Narrowing {
             description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
                     + " back from now such as 7d, 12h, 2w.")
     String when;
+
+    /** Adds -t and --since to a command built in code. */
+    void addTo(CommandSpec spec) {
+        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
+                "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
+        spec.addOption(Specs.text(() -> when, v -> when = v, "WHEN",
+                "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
+                        + " back from now such as 7d, 12h, 2w.", "--since"));
+    }
 
     /** The instant --since names, or null without it. */
     Instant since() {

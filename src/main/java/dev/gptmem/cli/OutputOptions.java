@@ -1,6 +1,7 @@
 package dev.gptmem.cli;
 
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** How a command that prints records prints them: a table for people, or one of the script formats. */
@@ -20,6 +21,17 @@ final class OutputOptions {
 
         @Option(names = {"-q", "--quiet"}, description = "Print ids (or names) only, one per line.")
         boolean quiet;
+    }
+
+    /** Adds --json, --jsonl and -q to a command built in code, as one group of which at most one is given. */
+    void addTo(CommandSpec spec) {
+        Choice bound = new Choice();
+        choice = bound;
+        spec.addArgGroup(Specs.oneOf(
+                Specs.flag(() -> bound.json, v -> bound.json = v, "Print one JSON value (an array).", "--json"),
+                Specs.flag(() -> bound.jsonl, v -> bound.jsonl = v, "Print one JSON object per line.", "--jsonl"),
+                Specs.flag(() -> bound.quiet, v -> bound.quiet = v, "Print ids (or names) only, one per line.",
+                        "-q", "--quiet")));
     }
 
     Format format() {

@@ -32,7 +32,7 @@ public final class ShellCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    ShellCommand(CliContext context) {
+    public ShellCommand(CliContext context) {
         this.context = context;
     }
 

@@ -76,8 +76,7 @@ final class ManPages {
     static Map<String, String> all() {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
         CliContext context = new CliContext(Map.of(), InputStream.nullInputStream(), Terminal.PIPES);
-        CommandLine cli = Cli.create(context, none, none);
-        Main.PROGRAM_COMMANDS.forEach(cli::addSubcommand);
+        CommandLine cli = Cli.createWith(context, none, none, Main.PROGRAM_COMMANDS);
         CommandSpec root = cli.getCommandSpec();
         Map<String, String> pages = new TreeMap<>();
         pages.put("gptmem.1", page(root));

@@ -2,6 +2,7 @@ package dev.gptmem.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gptmem.Main;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.CliContext;
 import dev.gptmem.cli.Terminal;
@@ -61,7 +62,7 @@ class ShellTest {
 
     private int script(String script, StringWriter out, StringWriter err) {
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            return Cli.create(context(script, Terminal.PIPES), o, e).addSubcommand(ShellCommand.class).execute("shell");
+            return Cli.createWith(context(script, Terminal.PIPES), o, e, Main.PROGRAM_COMMANDS).execute("shell");
         }
     }
 
