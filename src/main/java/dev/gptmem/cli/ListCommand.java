@@ -3,35 +3,30 @@ package dev.gptmem.cli;
 import dev.gptmem.core.MemoryQuery;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", aliases = "ls", sortOptions = false, usageHelpAutoWidth = true,
-        header = "List memories, newest first.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem list -t music --limit 10",
-            "  gptmem list --pinned --sort name",
-            "  gptmem list --jsonl | jq -r 'select(.tags | index(\"work\")) | .content'",
-            "  gptmem list -q | wc -l"
-        })
-final class ListCommand implements Runnable {
+/** {@code gptmem list}: the memories of a profile, filtered and ordered, as a table or for scripts. */
+final class ListCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    Filters filters;
-
-    @Mixin
-    OutputOptions output;
+    private final CommandSpec spec;
+    private final Filters filters = new Filters();
+    private final OutputOptions output = new OutputOptions();
 
     ListCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "List memories, newest first."));
+        Specs.examples(spec,
+                "  gptmem list -t music --limit 10",
+                "  gptmem list --pinned --sort name",
+                "  gptmem list --jsonl | jq -r 'select(.tags | index(\"work\")) | .content'",
+                "  gptmem list -q | wc -l");
+        filters.addTo(spec);
+        output.addTo(spec);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
@@ -41,26 +36,29 @@ final class ListCommand implements Runnable {
 
     /** Options that narrow and order a listing. */
     static final class Filters {
-        @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-                description = "Only memories with this tag (repeatable: all must match).")
         List<String> tags = new ArrayList<>();
-
-        @Option(names = "--pinned", negatable = true,
-                description = "Only pinned memories (--no-pinned: only unpinned ones).")
         Boolean pinned;
-
-        @Option(names = "--sort", paramLabel = "KEY", defaultValue = "created",
-                description = "created (newest first), updated (latest change first) or name (A-Z). Default: ${DEFAULT-VALUE}.")
         MemoryQuery.Sort sort;
-
-        @Option(names = {"-r", "--reverse"}, description = "Reverse the order.")
         boolean reverse;
-
-        @Option(names = {"-l", "--limit"}, paramLabel = "N", description = "Show at most N memories.")
         Integer limit;
-
-        @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip the first N.")
         int offset;
+
+        /** Adds -t, --[no-]pinned, --sort, -r, -l and --offset to a command built in code. */
+        void addTo(CommandSpec spec) {
+            spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
+                    "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
+            spec.addOption(Specs.option(() -> pinned, v -> pinned = v, "--pinned").type(Boolean.class).negatable(true)
+                    .description("Only pinned memories (--no-pinned: only unpinned ones).").build());
+            spec.addOption(Specs.option(() -> sort, v -> sort = v, "--sort").type(MemoryQuery.Sort.class)
+                    .paramLabel("KEY").defaultValue("created")
+                    .description("created (newest first), updated (latest change first) or name (A-Z)."
+                            + " Default: ${DEFAULT-VALUE}.").build());
+            spec.addOption(Specs.flag(() -> reverse, v -> reverse = v, "Reverse the order.", "-r", "--reverse"));
+            spec.addOption(Specs.option(() -> limit, v -> limit = v, "-l", "--limit").type(Integer.class)
+                    .paramLabel("N").description("Show at most N memories.").build());
+            spec.addOption(Specs.option(() -> offset, v -> offset = v, "--offset").type(int.class)
+                    .paramLabel("N").defaultValue("0").description("Skip the first N.").build());
+        }
 
         MemoryQuery query() {
             return new MemoryQuery(tags, pinned, null, sort, reverse, limit, offset);
