@@ -3,35 +3,31 @@ package dev.gptmem.cli;
 import dev.gptmem.core.Memory;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "show", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Show memories in full.",
-        description = "IDs may be full or unique prefixes of 4 or more hex digits, as in git.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem show 3f2a",
-            "  gptmem show 3f2a 9c1e --json",
-            "  gptmem show \"$id\" --jsonl | jq -r .content"
-        })
-final class ShowCommand implements Runnable {
+/** {@code gptmem show}: memories in full, or in one of the script formats. */
+final class ShowCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "Memory id or unique prefix.")
-    List<String> ids;
-
-    @Mixin
-    OutputOptions output;
+    private final CommandSpec spec;
+    private List<String> ids;
+    private final OutputOptions output = new OutputOptions();
 
     ShowCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "Show memories in full.",
+                "IDs may be full or unique prefixes of 4 or more hex digits, as in git."));
+        Specs.examples(spec,
+                "  gptmem show 3f2a",
+                "  gptmem show 3f2a 9c1e --json",
+                "  gptmem show \"$id\" --jsonl | jq -r .content");
+        spec.addPositional(Specs.<List<String>>parameter(() -> ids, v -> ids = v, "ID").arity("1..*").required(true)
+                .type(List.class).auxiliaryTypes(String.class).description("Memory id or unique prefix.").build());
+        output.addTo(spec);
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
