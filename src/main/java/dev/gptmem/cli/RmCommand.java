@@ -3,42 +3,36 @@ package dev.gptmem.cli;
 import dev.gptmem.core.GptmemException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "rm", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Delete memories.",
-        description = "Deleting more than one memory asks first; without a terminal to ask on, it needs -y.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem rm 3f2a",
-            "  gptmem rm -t scratch -y",
-            "  gptmem -p trainer rm --all"
-        })
-final class RmCommand implements Runnable {
+/** {@code gptmem rm}: deletes memories by id, by tag or all of them, asking first when there are several. */
+final class RmCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", arity = "0..*", description = "Memory id or unique prefix.")
-    List<String> ids = new ArrayList<>();
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Delete the memories with this tag (repeatable: all must match).")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--all", description = "Delete every memory in the profile.")
-    boolean all;
-
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
-    boolean yes;
+    private final CommandSpec spec;
+    private List<String> ids = new ArrayList<>();
+    private List<String> tags = new ArrayList<>();
+    private boolean all;
+    private boolean yes;
 
     RmCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "Delete memories.",
+                "Deleting more than one memory asks first; without a terminal to ask on, it needs -y."));
+        Specs.examples(spec,
+                "  gptmem rm 3f2a",
+                "  gptmem rm -t scratch -y",
+                "  gptmem -p trainer rm --all");
+        spec.addPositional(Specs.<List<String>>parameter(() -> ids, v -> ids = v, "ID").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class).description("Memory id or unique prefix.").build());
+        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
+                "Delete the memories with this tag (repeatable: all must match).", "-t", "--tag"));
+        spec.addOption(Specs.flag(() -> all, v -> all = v, "Delete every memory in the profile.", "--all"));
+        spec.addOption(Specs.flag(() -> yes, v -> yes = v, "Do not ask for confirmation.", "-y", "--yes"));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
