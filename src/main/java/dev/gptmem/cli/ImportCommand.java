@@ -14,85 +14,79 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "import", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Read memories from a gptmem export or JSON Lines, or from other memory tools.",
-        description = {
-            "The format is recognised from the content, or given with --format. The import is one transaction: "
-              + "if any record is malformed, nothing is written and the error names the record. Memories without "
-              + "an id get a new one, and one whose content the profile has already, or that the input repeats, is "
-              + "skipped as a duplicate unless --allow-duplicates is given; a memory with an id is that memory, "
-              + "whatever its content. A warning names each field "
-              + "that is not kept.",
-            "",
-            "Formats:",
-            "  gptmem   gptmem's export document, a JSON array of memories, or JSON Lines; 'description' is "
-              + "another name for 'content'.",
-            "  chatgpt  ChatGPT's memory as copied from 'Manage memories': one memory per line, bullets "
-              + "(- * •) and blank lines dropped. It has no dates: the memories get the time of the import.",
-            "  mcp      memory.jsonl of the MCP memory server: each entity becomes a memory named after it, "
-              + "tagged with its type (\"Travel plans\" becomes travel-plans), its observations one per line as "
-              + "the content; each relation is added as a line to the memories of both its entities, or kept as "
-              + "a memory tagged 'relation' when the file has neither.",
-            "  gpt-api  records of the memory APIs for custom GPTs (id, name, description, summary, reason), "
-              + "as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs (here and in mem0) "
-              + "are replaced by new ones.",
-            "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content, "
-              + "'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash' and "
-              + "the like are not."
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem -p trainer import backup.json",
-            "  gptmem import --dry-run memories.jsonl",
-            "  gptmem import --on-conflict newer laptop.json",
-            "  gptmem -p old export | gptmem -p new import",
-            "  pbpaste | gptmem -p trainer import --format chatgpt",
-            "  gptmem -p assistant import memory.jsonl",
-            "  gptmem -p assistant import --allow-duplicates mem0-export.json",
-            "  gptmem import --all home-backup.json"
-        })
-final class ImportCommand implements Runnable {
+/** {@code gptmem import}: reads memories into a profile, or restores a backup of every profile. */
+final class ImportCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "FILE", arity = "0..1", description = "File to read, or '-' for standard input (the default).")
-    String file;
-
-    @Option(names = "--on-conflict", paramLabel = "POLICY", defaultValue = "skip",
-            description = "When an id already exists: skip (keep the existing one), replace, newer (keep whichever"
-                    + " was updated last) or fail (import nothing). Default: ${DEFAULT-VALUE}.")
-    ImportOptions.OnConflict onConflict;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "auto",
-            converter = ImportFormatNames.class, completionCandidates = ImportFormatNames.class,
-            description = "What the input is: ${COMPLETION-CANDIDATES} (see Formats above)."
-                    + " Default: ${DEFAULT-VALUE}, recognised from the content.")
-    ImportFormat format;
-
-    @Option(names = "--allow-duplicates",
-            description = "Import memories without an id even when their exact content is in the profile already,"
-                    + " or repeated in the input.")
-    boolean allowDuplicates;
-
-    @Option(names = {"-n", "--dry-run"}, description = "Check the input and report what would happen, writing nothing.")
-    boolean dryRun;
-
-    @Option(names = "--all", description = "Restore every profile of a backup made by 'gptmem export --all', creating"
-            + " the missing ones. The whole backup is checked first: malformed input anywhere changes no profile. Then"
-            + " each profile is imported all or nothing; should one fail even so (an id conflict under --on-conflict"
-            + " fail, a busy profile), the ones before it stay restored and the error names them.")
-    boolean all;
+    private final CommandSpec spec;
+    private String file;
+    private ImportOptions.OnConflict onConflict;
+    private ImportFormat format;
+    private boolean allowDuplicates;
+    private boolean dryRun;
+    private boolean all;
 
     ImportCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this,
+                "Read memories from a gptmem export or JSON Lines, or from other memory tools.",
+                "The format is recognised from the content, or given with --format. The import is one transaction:"
+                        + " if any record is malformed, nothing is written and the error names the record. Memories"
+                        + " without an id get a new one, and one whose content the profile has already, or that the"
+                        + " input repeats, is skipped as a duplicate unless --allow-duplicates is given; a memory with"
+                        + " an id is that memory, whatever its content. A warning names each field that is not kept.",
+                "",
+                "Formats:",
+                "  gptmem   gptmem's export document, a JSON array of memories, or JSON Lines; 'description' is"
+                        + " another name for 'content'.",
+                "  chatgpt  ChatGPT's memory as copied from 'Manage memories': one memory per line, bullets"
+                        + " (- * •) and blank lines dropped. It has no dates: the memories get the time of the import.",
+                "  mcp      memory.jsonl of the MCP memory server: each entity becomes a memory named after it,"
+                        + " tagged with its type (\"Travel plans\" becomes travel-plans), its observations one per line"
+                        + " as the content; each relation is added as a line to the memories of both its entities, or"
+                        + " kept as a memory tagged 'relation' when the file has neither.",
+                "  gpt-api  records of the memory APIs for custom GPTs (id, name, description, summary, reason),"
+                        + " as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs (here and"
+                        + " in mem0) are replaced by new ones.",
+                "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content,"
+                        + " 'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash'"
+                        + " and the like are not."));
+        Specs.examples(spec,
+                "  gptmem -p trainer import backup.json",
+                "  gptmem import --dry-run memories.jsonl",
+                "  gptmem import --on-conflict newer laptop.json",
+                "  gptmem -p old export | gptmem -p new import",
+                "  pbpaste | gptmem -p trainer import --format chatgpt",
+                "  gptmem -p assistant import memory.jsonl",
+                "  gptmem -p assistant import --allow-duplicates mem0-export.json",
+                "  gptmem import --all home-backup.json");
+        spec.addPositional(Specs.parameter(() -> file, v -> file = v, "FILE").arity("0..1").type(String.class)
+                .description("File to read, or '-' for standard input (the default).").build());
+        spec.addOption(Specs.option(() -> onConflict, v -> onConflict = v, "--on-conflict")
+                .type(ImportOptions.OnConflict.class).paramLabel("POLICY").defaultValue("skip")
+                .description("When an id already exists: skip (keep the existing one), replace, newer (keep whichever"
+                        + " was updated last) or fail (import nothing). Default: ${DEFAULT-VALUE}.").build());
+        ImportFormatNames names = new ImportFormatNames();
+        spec.addOption(Specs.option(() -> format, v -> format = v, "-f", "--format").type(ImportFormat.class)
+                .paramLabel("FORMAT").defaultValue("auto").converters(names).completionCandidates(names)
+                .description("What the input is: ${COMPLETION-CANDIDATES} (see Formats above)."
+                        + " Default: ${DEFAULT-VALUE}, recognised from the content.").build());
+        spec.addOption(Specs.flag(() -> allowDuplicates, v -> allowDuplicates = v,
+                "Import memories without an id even when their exact content is in the profile already,"
+                        + " or repeated in the input.", "--allow-duplicates"));
+        spec.addOption(Specs.flag(() -> dryRun, v -> dryRun = v,
+                "Check the input and report what would happen, writing nothing.", "-n", "--dry-run"));
+        spec.addOption(Specs.flag(() -> all, v -> all = v, "Restore every profile of a backup made by"
+                + " 'gptmem export --all', creating the missing ones. The whole backup is checked first: malformed"
+                + " input anywhere changes no profile. Then each profile is imported all or nothing; should one fail"
+                + " even so (an id conflict under --on-conflict fail, a busy profile), the ones before it stay"
+                + " restored and the error names them.", "--all"));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
