@@ -6,68 +6,73 @@ import dev.gptmem.core.MemoryEdit;
 import dev.gptmem.core.MemoryService;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "edit", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Change a memory.",
-        description = "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
-              + "$EDITOR (else vi). An empty value clears a field. An edit that changes nothing writes nothing.",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem edit 3f2a --add-tag travel --pin",
-            "  gptmem edit 3f2a -s \"Metric, except for beer\" --name \"\"",
-            "  pbpaste | gptmem edit 3f2a --content -",
-            "  EDITOR=nano gptmem edit 3f2a"
-        })
-final class EditCommand implements Runnable {
+final class EditCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(paramLabel = "ID", description = "Memory id or unique prefix.")
-    String id;
-
-    @Option(names = {"-c", "--content"}, paramLabel = "TEXT", description = "New content ('-' reads standard input).")
-    String content;
-
-    @Option(names = {"-n", "--name"}, paramLabel = "NAME", description = "New title.")
-    String name;
-
-    @Option(names = {"-s", "--summary"}, paramLabel = "TEXT", description = "New one-line summary.")
-    String summary;
-
-    @Option(names = {"-r", "--reason"}, paramLabel = "TEXT", description = "New reason.")
-    String reason;
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Replace all tags with these (repeatable).")
-    List<String> tags;
-
-    @Option(names = "--add-tag", paramLabel = "TAG", split = ",", description = "Add a tag (repeatable).")
-    List<String> addTags = new ArrayList<>();
-
-    @Option(names = "--rm-tag", paramLabel = "TAG", split = ",", description = "Remove a tag (repeatable).")
-    List<String> removeTags = new ArrayList<>();
-
-    @ArgGroup(exclusive = true)
-    Pin pin;
+    private final CommandSpec spec;
+    private String id;
+    private String content;
+    private String name;
+    private String summary;
+    private String reason;
+    private List<String> tags;
+    private List<String> addTags = new ArrayList<>();
+    private List<String> removeTags = new ArrayList<>();
+    /** Null unless --pin or --unpin is given. */
+    private Pin pin;
 
     static final class Pin {
-        @Option(names = "--pin", description = "Pin it.")
         boolean pin;
-
-        @Option(names = "--unpin", description = "Unpin it.")
         boolean unpin;
     }
 
     EditCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "Change a memory.",
+                "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
+                        + "$EDITOR (else vi). An empty value clears a field. "
+                        + "An edit that changes nothing writes nothing."));
+        Specs.examples(spec,
+                "  gptmem edit 3f2a --add-tag travel --pin",
+                "  gptmem edit 3f2a -s \"Metric, except for beer\" --name \"\"",
+                "  pbpaste | gptmem edit 3f2a --content -",
+                "  EDITOR=nano gptmem edit 3f2a");
+        spec.addPositional(Specs.<String>parameter(() -> id, v -> id = v, "ID").type(String.class).required(true)
+                .description("Memory id or unique prefix.").build());
+        spec.addOption(Specs.text(() -> content, v -> content = v, "TEXT", "New content ('-' reads standard input).",
+                "-c", "--content"));
+        spec.addOption(Specs.text(() -> name, v -> name = v, "NAME", "New title.", "-n", "--name"));
+        spec.addOption(Specs.text(() -> summary, v -> summary = v, "TEXT", "New one-line summary.", "-s", "--summary"));
+        spec.addOption(Specs.text(() -> reason, v -> reason = v, "TEXT", "New reason.", "-r", "--reason"));
+        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG", "Replace all tags with these (repeatable).",
+                "-t", "--tag"));
+        spec.addOption(Specs.strings(() -> addTags, v -> addTags = v, "TAG", "Add a tag (repeatable).", "--add-tag"));
+        spec.addOption(Specs.strings(() -> removeTags, v -> removeTags = v, "TAG", "Remove a tag (repeatable).",
+                "--rm-tag"));
+        addPin();
+    }
+
+    /**
+     * Adds --pin and --unpin, of which at most one is given. Picocli sets a group's options only for
+     * those on the command line, so the field gets its Pin only then and stays null otherwise.
+     */
+    private void addPin() {
+        Pin bound = new Pin();
+        spec.addArgGroup(Specs.oneOf(
+                Specs.flag(() -> bound.pin, v -> {
+                    bound.pin = v;
+                    pin = bound;
+                }, "Pin it.", "--pin"),
+                Specs.flag(() -> bound.unpin, v -> {
+                    bound.unpin = v;
+                    pin = bound;
+                }, "Unpin it.", "--unpin")));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override

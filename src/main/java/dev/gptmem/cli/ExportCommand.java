@@ -16,64 +16,55 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "export", sortOptions = false, usageHelpAutoWidth = true,
-        header = "Write a profile's memories as JSON, JSON Lines, Markdown or CSV.",
-        description = {
-            "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
-                + "memory per line, for streaming and jq; md is a Markdown document to read or to give a GPT as a "
-                + "knowledge file; csv (RFC 4180) is one row per memory, for spreadsheets. Memories are written "
-                + "oldest first. The filters combine: a memory must pass every one given.",
-            "",
-            "--all writes every profile into one json document, a backup that 'gptmem import --all' restores. "
-                + "With -o the file appears only once it is complete, readable by its owner only. On a terminal, "
-                + "an export that takes more than a second shows its progress on standard error."
-        },
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem export -o backup.json",
-            "  gptmem -p trainer export --format jsonl -t fitness > fitness.jsonl",
-            "  gptmem export --format md --pinned -o knowledge.md",
-            "  gptmem export --format csv --since 30d --query 'run* OR swim*' > recent.csv",
-            "  gptmem export --all -o home-backup.json",
-            "  gptmem export | gptmem -p copy import"
-        })
-final class ExportCommand implements Runnable {
+final class ExportCommand implements Runnable, ModelledCommand {
     enum Format { JSON, JSONL, MD, CSV }
 
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
-    Path output;
-
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "json",
-            description = "json, jsonl, md or csv. Default: ${DEFAULT-VALUE}.")
-    Format format;
-
-    @Mixin
-    Narrowing narrowing;
-
-    @Option(names = "--pinned", negatable = true,
-            description = "Only pinned memories (--no-pinned: only unpinned ones).")
-    Boolean pinned;
-
-    @Option(names = "--query", paramLabel = "QUERY",
-            description = "Only memories this search finds (the syntax of 'gptmem search'), still oldest first.")
-    String query;
-
-    @Option(names = "--all", description = "Every profile, in one json document (a backup of the whole home).")
-    boolean all;
+    private final CommandSpec spec;
+    private Path output;
+    private Format format;
+    private final Narrowing narrowing = new Narrowing();
+    private Boolean pinned;
+    private String query;
+    private boolean all;
 
     ExportCommand(CliContext context) {
         this.context = context;
+        spec = Specs.unsorted(Specs.command(this, "Write a profile's memories as JSON, JSON Lines, Markdown or CSV.",
+                "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
+                        + "memory per line, for streaming and jq; md is a Markdown document to read or to give a GPT "
+                        + "as a knowledge file; csv (RFC 4180) is one row per memory, for spreadsheets. Memories are "
+                        + "written oldest first. The filters combine: a memory must pass every one given.",
+                "",
+                "--all writes every profile into one json document, a backup that 'gptmem import --all' restores. "
+                        + "With -o the file appears only once it is complete, readable by its owner only. On a "
+                        + "terminal, an export that takes more than a second shows its progress on standard error."));
+        Specs.examples(spec,
+                "  gptmem export -o backup.json",
+                "  gptmem -p trainer export --format jsonl -t fitness > fitness.jsonl",
+                "  gptmem export --format md --pinned -o knowledge.md",
+                "  gptmem export --format csv --since 30d --query 'run* OR swim*' > recent.csv",
+                "  gptmem export --all -o home-backup.json",
+                "  gptmem export | gptmem -p copy import");
+        spec.addOption(Specs.<Path>option(() -> output, v -> output = v, "-o", "--output").type(Path.class)
+                .paramLabel("FILE").description("Write to FILE instead of standard output.").build());
+        spec.addOption(Specs.<Format>option(() -> format, v -> format = v, "-f", "--format").type(Format.class)
+                .paramLabel("FORMAT").defaultValue("json")
+                .description("json, jsonl, md or csv. Default: ${DEFAULT-VALUE}.").build());
+        narrowing.addTo(spec);
+        spec.addOption(Specs.<Boolean>option(() -> pinned, v -> pinned = v, "--pinned").type(Boolean.class)
+                .negatable(true).description("Only pinned memories (--no-pinned: only unpinned ones).").build());
+        spec.addOption(Specs.text(() -> query, v -> query = v, "QUERY",
+                "Only memories this search finds (the syntax of 'gptmem search'), still oldest first.", "--query"));
+        spec.addOption(Specs.flag(() -> all, v -> all = v,
+                "Every profile, in one json document (a backup of the whole home).", "--all"));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override

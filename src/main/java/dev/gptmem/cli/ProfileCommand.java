@@ -7,126 +7,253 @@ import dev.gptmem.io.ProfileJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "profile", usageHelpAutoWidth = true,
-        header = "Manage profiles: one per GPT, each its own database file.",
-        description = "A profile is the file <home>/profiles/NAME.mv.db. 'gptmem profile' alone lists them.",
-        synopsisSubcommandLabel = "COMMAND",
-        footerHeading = "%nExamples:%n",
-        footer = {
-            "  gptmem profile create trainer --description \"Running coach GPT\"",
-            "  gptmem profile use trainer",
-            "  gptmem profile list",
-            "  gptmem profile rename trainer coach",
-            "  gptmem profile reindex trainer",
-            "  gptmem profile rm coach -y"
-        })
-final class ProfileCommand implements Runnable {
+/**
+ * {@code gptmem profile} and its subcommands, each a command of its own below; alone it lists the
+ * profiles, as {@code profile list} does.
+ */
+final class ProfileCommand implements Runnable, ModelledCommand {
     private final CliContext context;
-
-    @Spec
-    CommandSpec spec;
+    private final CommandSpec spec;
 
     ProfileCommand(CliContext context) {
         this.context = context;
+        spec = Specs.command(this, "Manage profiles: one per GPT, each its own database file.",
+                "A profile is the file <home>/profiles/NAME.mv.db. 'gptmem profile' alone lists them.");
+        spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+        Specs.examples(spec,
+                "  gptmem profile create trainer --description \"Running coach GPT\"",
+                "  gptmem profile use trainer",
+                "  gptmem profile list",
+                "  gptmem profile rename trainer coach",
+                "  gptmem profile reindex trainer",
+                "  gptmem profile rm coach -y");
+        // In the order help lists them.
+        add("create", new Create().spec);
+        add("list", new ListProfiles().spec, "ls");
+        add("reindex", new Reindex().spec);
+        add("rename", new Rename().spec);
+        add("rm", new Remove().spec);
+        add("show", new Show().spec);
+        add("use", new Use().spec);
+    }
+
+    private void add(String name, CommandSpec sub, String... aliases) {
+        spec.addSubcommand(name, new CommandLine(sub.aliases(aliases)));
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return spec;
     }
 
     @Override
     public void run() {
-        list(new OutputOptions());
+        print(context.profiles().list(), new OutputOptions());
     }
 
-    @Command(name = "list", aliases = "ls", header = "List profiles with their memory count, size and last change.",
-            description = "The profile in use is marked with *. Running 'gptmem profile' alone does the same.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile list", "  gptmem profile list -q    # names only, for scripts"})
-    void list(@Mixin OutputOptions output) {
-        print(context.profiles().list(), output);
-    }
+    /** {@code profile list}. */
+    private final class ListProfiles implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private final OutputOptions output = new OutputOptions();
 
-    @Command(name = "show", header = "Describe one profile (default: the one in use).",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile show", "  gptmem profile show trainer --json"})
-    void show(@Parameters(paramLabel = "PROFILE", arity = "0..1", description = "Profile name.") String name,
-              @Mixin OutputOptions output) {
-        ProfileService profiles = context.profiles();
-        ProfileInfo p = profiles.show(name == null ? context.profile() : name);
-        if (output.format() != OutputOptions.Format.TABLE) {
-            print(List.of(p), output);
-            return;
+        ListProfiles() {
+            spec = Specs.command(this, "List profiles with their memory count, size and last change.",
+                    "The profile in use is marked with *. Running 'gptmem profile' alone does the same.");
+            Specs.examples(spec, "  gptmem profile list", "  gptmem profile list -q    # names only, for scripts");
+            output.addTo(spec);
         }
-        PrintWriter out = out();
-        Style style = new Style(context.colour());
-        out.println(style.header(p.name()) + (p.current() ? "  (in use)" : ""));
-        row(out, style, "description", p.description() == null ? "" : p.description());
-        row(out, style, "memories", Long.toString(p.memories()));
-        row(out, style, "size", size(p.sizeBytes()));
-        row(out, style, "created", LocalTime.format(p.createdAt()));
-        row(out, style, "changed", LocalTime.format(p.changedAt()));
-        row(out, style, "file", p.file().toString());
-        out.flush();
-    }
 
-    @Command(name = "create", header = "Create an empty profile.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile create trainer --description \"Running coach GPT\""})
-    void create(@Parameters(paramLabel = "NAME", description = "Lowercase letters, digits, '-' and '_'.") String name,
-                @Option(names = {"-d", "--description"}, paramLabel = "TEXT",
-                        description = "Which GPT this profile serves.") String description) {
-        context.profiles().create(name, description);
-        err().println("created profile '" + name + "'");
-    }
-
-    @Command(name = "rm", header = "Delete a profile and all its memories.",
-            description = "Asks first; without a terminal to ask on, it needs -y.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile rm trainer", "  gptmem profile rm scratch -y"})
-    void rm(@Parameters(paramLabel = "PROFILE", description = "Profile to delete.") String name,
-            @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.") boolean yes) {
-        ProfileService profiles = context.profiles();
-        ProfileInfo p = profiles.show(name);
-        if (!yes && !context.confirm(err(), "delete profile '" + name + "' and its " + p.memories()
-                + (p.memories() == 1 ? " memory" : " memories"))) {
-            throw GptmemException.failure("nothing deleted");
+        @Override
+        public CommandSpec spec() {
+            return spec;
         }
-        profiles.remove(name);
-        err().println("deleted profile '" + name + "'");
+
+        @Override
+        public void run() {
+            print(context.profiles().list(), output);
+        }
     }
 
-    @Command(name = "rename", header = "Rename a profile.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile rename trainer coach"})
-    void rename(@Parameters(paramLabel = "PROFILE", index = "0", description = "Profile to rename.") String from,
-                @Parameters(paramLabel = "NEW", index = "1", description = "Its new name.") String to) {
-        context.profiles().rename(from, to);
-        err().println("renamed profile '" + from + "' to '" + to + "'");
+    /** {@code profile show}. */
+    private final class Show implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private final OutputOptions output = new OutputOptions();
+        private String name;
+
+        Show() {
+            spec = Specs.command(this, "Describe one profile (default: the one in use).");
+            Specs.examples(spec, "  gptmem profile show", "  gptmem profile show trainer --json");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
+                    .description("Profile name.").build());
+            output.addTo(spec);
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            ProfileService profiles = context.profiles();
+            ProfileInfo p = profiles.show(name == null ? context.profile() : name);
+            if (output.format() != OutputOptions.Format.TABLE) {
+                print(List.of(p), output);
+                return;
+            }
+            PrintWriter out = out();
+            Style style = new Style(context.colour());
+            out.println(style.header(p.name()) + (p.current() ? "  (in use)" : ""));
+            row(out, style, "description", p.description() == null ? "" : p.description());
+            row(out, style, "memories", Long.toString(p.memories()));
+            row(out, style, "size", size(p.sizeBytes()));
+            row(out, style, "created", LocalTime.format(p.createdAt()));
+            row(out, style, "changed", LocalTime.format(p.changedAt()));
+            row(out, style, "file", p.file().toString());
+            out.flush();
+        }
     }
 
-    @Command(name = "reindex", header = "Rebuild a profile's search index from its memories.",
-            description = "Search keeps its index current by itself; this is for an index that was damaged, for"
-                    + " instance by a disk error. Memories are only read, never changed.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile reindex", "  gptmem profile reindex trainer"})
-    void reindex(@Parameters(paramLabel = "PROFILE", arity = "0..1",
-            description = "Profile to reindex (default: the one in use).") String name) {
-        String profile = name == null ? context.profile() : name;
-        long indexed = context.profiles().reindex(profile);
-        err().println("reindexed " + indexed + (indexed == 1 ? " memory" : " memories") + " in profile '"
-                + profile + "'");
+    /** {@code profile create}. */
+    private final class Create implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private String name;
+        private String description;
+
+        Create() {
+            spec = Specs.command(this, "Create an empty profile.");
+            Specs.examples(spec, "  gptmem profile create trainer --description \"Running coach GPT\"");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "NAME").required(true).type(String.class)
+                    .description("Lowercase letters, digits, '-' and '_'.").build());
+            spec.addOption(Specs.text(() -> description, v -> description = v, "TEXT", "Which GPT this profile serves.",
+                    "-d", "--description"));
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            context.profiles().create(name, description);
+            err().println("created profile '" + name + "'");
+        }
     }
 
-    @Command(name = "use", header = "Use a profile when none is named with -p or $GPTMEM_PROFILE.",
-            footerHeading = "%nExamples:%n",
-            footer = {"  gptmem profile use trainer", "  gptmem profile use default"})
-    void use(@Parameters(paramLabel = "PROFILE") String name) {
-        context.profiles().use(name);
-        err().println("now using profile '" + name + "'");
+    /** {@code profile rm}. */
+    private final class Remove implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private String name;
+        private boolean yes;
+
+        Remove() {
+            spec = Specs.command(this, "Delete a profile and all its memories.",
+                    "Asks first; without a terminal to ask on, it needs -y.");
+            Specs.examples(spec, "  gptmem profile rm trainer", "  gptmem profile rm scratch -y");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").required(true).type(String.class)
+                    .description("Profile to delete.").build());
+            spec.addOption(Specs.flag(() -> yes, v -> yes = v, "Do not ask for confirmation.", "-y", "--yes"));
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            ProfileService profiles = context.profiles();
+            ProfileInfo p = profiles.show(name);
+            if (!yes && !context.confirm(err(), "delete profile '" + name + "' and its " + p.memories()
+                    + (p.memories() == 1 ? " memory" : " memories"))) {
+                throw GptmemException.failure("nothing deleted");
+            }
+            profiles.remove(name);
+            err().println("deleted profile '" + name + "'");
+        }
+    }
+
+    /** {@code profile rename}. */
+    private final class Rename implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private String from;
+        private String to;
+
+        Rename() {
+            spec = Specs.command(this, "Rename a profile.");
+            Specs.examples(spec, "  gptmem profile rename trainer coach");
+            spec.addPositional(Specs.parameter(() -> from, v -> from = v, "PROFILE").index("0").required(true)
+                    .type(String.class).description("Profile to rename.").build());
+            spec.addPositional(Specs.parameter(() -> to, v -> to = v, "NEW").index("1").required(true)
+                    .type(String.class).description("Its new name.").build());
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            context.profiles().rename(from, to);
+            err().println("renamed profile '" + from + "' to '" + to + "'");
+        }
+    }
+
+    /** {@code profile reindex}. */
+    private final class Reindex implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private String name;
+
+        Reindex() {
+            spec = Specs.command(this, "Rebuild a profile's search index from its memories.",
+                    "Search keeps its index current by itself; this is for an index that was damaged, for"
+                            + " instance by a disk error. Memories are only read, never changed.");
+            Specs.examples(spec, "  gptmem profile reindex", "  gptmem profile reindex trainer");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
+                    .description("Profile to reindex (default: the one in use).").build());
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            String profile = name == null ? context.profile() : name;
+            long indexed = context.profiles().reindex(profile);
+            err().println("reindexed " + indexed + (indexed == 1 ? " memory" : " memories") + " in profile '"
+                    + profile + "'");
+        }
+    }
+
+    /** {@code profile use}. */
+    private final class Use implements Runnable, ModelledCommand {
+        private final CommandSpec spec;
+        private String name;
+
+        Use() {
+            spec = Specs.command(this, "Use a profile when none is named with -p or $GPTMEM_PROFILE.");
+            Specs.examples(spec, "  gptmem profile use trainer", "  gptmem profile use default");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").required(true)
+                    .type(String.class).build());
+        }
+
+        @Override
+        public CommandSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public void run() {
+            context.profiles().use(name);
+            err().println("now using profile '" + name + "'");
+        }
     }
 
     private void print(List<ProfileInfo> profiles, OutputOptions output) {
