@@ -5,14 +5,12 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 
 /** Builds the one {@link CommandLine} that {@code main}, the shell and the tests all run. */
 public final class Cli {
@@ -37,7 +35,7 @@ public final class Cli {
      * A command of the program: the name and aliases it is run by, and how it is made for a
      * context, without building its model, which only the commands a line runs pay for.
      */
-    public record Entry(String name, List<String> aliases, Function<CliContext, ?> make) {
+    public record Entry(String name, List<String> aliases, Function<CliContext, ModelledCommand> make) {
         boolean runBy(String word) {
             return name.equals(word) || aliases.contains(word);
         }
@@ -71,13 +69,10 @@ public final class Cli {
      */
     public static CommandLine create(CliContext context, PrintWriter out, PrintWriter err,
                                      List<Entry> commands, String[] args) {
-        Factory factory = new Factory(context);
         CommandLine cli = new CommandLine(new GptmemCommand(context.globals()).spec());
         for (Entry command : args == null ? commands : needed(commands, args)) {
-            Object made = command.make().apply(context);
-            CommandLine sub = made instanceof ModelledCommand ? new CommandLine(((ModelledCommand) made).spec())
-                    : new CommandLine(made, factory);
-            cli.addSubcommand(command.name(), sub, command.aliases().toArray(new String[0]));
+            cli.addSubcommand(command.name(), new CommandLine(command.make().apply(context).spec()),
+                    command.aliases().toArray(new String[0]));
         }
         ErrorHandler errors = new ErrorHandler(context);
         cli.setOut(out);
@@ -138,30 +133,6 @@ public final class Cli {
         } finally {
             out.flush();
             err.flush();
-        }
-    }
-
-    /** Hands every annotated command the context; everything else is made the default way. */
-    private static final class Factory implements IFactory {
-        private final CliContext context;
-
-        Factory(CliContext context) {
-            this.context = context;
-        }
-
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == GlobalOptions.class) {
-                return type.cast(context.globals());
-            }
-            for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-                Class<?>[] params = constructor.getParameterTypes();
-                if (params.length == 1 && params[0] == CliContext.class) {
-                    constructor.setAccessible(true);
-                    return type.cast(constructor.newInstance(context));
-                }
-            }
-            return CommandLine.defaultFactory().create(type);
         }
     }
 }

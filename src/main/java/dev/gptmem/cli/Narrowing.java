@@ -6,20 +6,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 
 /** The tag and time filters of search and export, with one meaning in both. */
 final class Narrowing {
-    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",",
-            description = "Only memories with this tag (repeatable: all must match).")
     List<String> tags = new ArrayList<>();
+    private String when;
 
-    @Option(names = "--since", paramLabel = "WHEN",
-            description = "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
-                    + " back from now such as 7d, 12h, 2w.")
-    String when;
-
-    /** Adds -t and --since to a command built in code. */
+    /** Adds -t and --since to a command. */
     void addTo(CommandSpec spec) {
         spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
                 "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
