@@ -4,11 +4,9 @@ import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryService;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class AddCommand implements Runnable, ModelledCommand {
+final class AddCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private List<String> text = new ArrayList<>();
     private String name;
     private String summary;
@@ -17,11 +15,12 @@ final class AddCommand implements Runnable, ModelledCommand {
     private boolean pin;
 
     AddCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Add a memory and print its id.",
+        super("Add a memory and print its id.",
                 "The content is the arguments joined by spaces. With no arguments or '-', it is read from "
                         + "standard input; at a terminal you type it line by line, ending with an empty line or Ctrl-D. "
-                        + "Only the new id is printed, so id=$(gptmem add …) works."));
+                        + "Only the new id is printed, so id=$(gptmem add …) works.");
+        this.context = context;
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem add \"Prefers metric units\" -t prefs",
                 "  gptmem add -n \"Training plan\" -t fitness,plans --pin \"Runs 5k three times a week\"",
@@ -36,11 +35,6 @@ final class AddCommand implements Runnable, ModelledCommand {
         spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG", "Tag (repeatable, or comma-separated).",
                 "-t", "--tag"));
         spec.addOption(Specs.flag(() -> pin, v -> pin = v, "Pin it: always include it in the GPT's context.", "--pin"));
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

@@ -6,11 +6,9 @@ import dev.gptmem.core.MemoryEdit;
 import dev.gptmem.core.MemoryService;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class EditCommand implements Runnable, ModelledCommand {
+final class EditCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private String id;
     private String content;
     private String name;
@@ -28,11 +26,12 @@ final class EditCommand implements Runnable, ModelledCommand {
     }
 
     EditCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Change a memory.",
+        super("Change a memory.",
                 "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
                         + "$EDITOR (else vi). An empty value clears a field. "
-                        + "An edit that changes nothing writes nothing."));
+                        + "An edit that changes nothing writes nothing.");
+        this.context = context;
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem edit 3f2a --add-tag travel --pin",
                 "  gptmem edit 3f2a -s \"Metric, except for beer\" --name \"\"",
@@ -68,11 +67,6 @@ final class EditCommand implements Runnable, ModelledCommand {
                     bound.unpin = v;
                     pin = bound;
                 }, "Unpin it.", "--unpin")));
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

@@ -16,13 +16,11 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class ExportCommand implements Runnable, ModelledCommand {
+final class ExportCommand extends ModelledCommand implements Runnable {
     enum Format { JSON, JSONL, MD, CSV }
 
     private final CliContext context;
-    private final CommandSpec spec;
     private Path output;
     private Format format;
     private final Narrowing narrowing = new Narrowing();
@@ -31,8 +29,7 @@ final class ExportCommand implements Runnable, ModelledCommand {
     private boolean all;
 
     ExportCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Write a profile's memories as JSON, JSON Lines, Markdown or CSV.",
+        super("Write a profile's memories as JSON, JSON Lines, Markdown or CSV.",
                 "json (the default) is one lossless document that 'gptmem import' restores exactly; jsonl is one "
                         + "memory per line, for streaming and jq; md is a Markdown document to read or to give a GPT "
                         + "as a knowledge file; csv (RFC 4180) is one row per memory, for spreadsheets. Memories are "
@@ -40,7 +37,9 @@ final class ExportCommand implements Runnable, ModelledCommand {
                 "",
                 "--all writes every profile into one json document, a backup that 'gptmem import --all' restores. "
                         + "With -o the file appears only once it is complete, readable by its owner only. On a "
-                        + "terminal, an export that takes more than a second shows its progress on standard error."));
+                        + "terminal, an export that takes more than a second shows its progress on standard error.");
+        this.context = context;
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem export -o backup.json",
                 "  gptmem -p trainer export --format jsonl -t fitness > fitness.jsonl",
@@ -60,11 +59,6 @@ final class ExportCommand implements Runnable, ModelledCommand {
                 "Only memories this search finds (the syntax of 'gptmem search'), still oldest first.", "--query"));
         spec.addOption(Specs.flag(() -> all, v -> all = v,
                 "Every profile, in one json document (a backup of the whole home).", "--all"));
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

@@ -14,12 +14,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gptmem import}: reads memories into a profile, or restores a backup of every profile. */
-final class ImportCommand implements Runnable, ModelledCommand {
+final class ImportCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private String file;
     private ImportOptions.OnConflict onConflict;
     private ImportFormat format;
@@ -28,9 +26,7 @@ final class ImportCommand implements Runnable, ModelledCommand {
     private boolean all;
 
     ImportCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.unsorted(Specs.command(this,
-                "Read memories from a gptmem export or JSON Lines, or from other memory tools.",
+        super("Read memories from a gptmem export or JSON Lines, or from other memory tools.",
                 "The format is recognised from the content, or given with --format. The import is one transaction:"
                         + " if any record is malformed, nothing is written and the error names the record. Memories"
                         + " without an id get a new one, and one whose content the profile has already, or that the"
@@ -51,7 +47,9 @@ final class ImportCommand implements Runnable, ModelledCommand {
                         + " in mem0) are replaced by new ones.",
                 "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content,"
                         + " 'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash'"
-                        + " and the like are not."));
+                        + " and the like are not.");
+        this.context = context;
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem -p trainer import backup.json",
                 "  gptmem import --dry-run memories.jsonl",
@@ -82,11 +80,6 @@ final class ImportCommand implements Runnable, ModelledCommand {
                 + " input anywhere changes no profile. Then each profile is imported all or nothing; should one fail"
                 + " even so (an id conflict under --on-conflict fail, a busy profile), the ones before it stay"
                 + " restored and the error names them.", "--all"));
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

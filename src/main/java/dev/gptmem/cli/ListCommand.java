@@ -6,15 +6,15 @@ import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gptmem list}: the memories of a profile, filtered and ordered, as a table or for scripts. */
-final class ListCommand implements Runnable, ModelledCommand {
+final class ListCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private final Filters filters = new Filters();
     private final OutputOptions output = new OutputOptions();
 
     ListCommand(CliContext context) {
+        super("List memories, newest first.");
         this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "List memories, newest first."));
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem list -t music --limit 10",
                 "  gptmem list --pinned --sort name",
@@ -22,11 +22,6 @@ final class ListCommand implements Runnable, ModelledCommand {
                 "  gptmem list -q | wc -l");
         filters.addTo(spec);
         output.addTo(spec);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

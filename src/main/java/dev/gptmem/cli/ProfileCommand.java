@@ -14,14 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code gptmem profile} and its subcommands, each a command of its own below; alone it lists the
  * profiles, as {@code profile list} does.
  */
-final class ProfileCommand implements Runnable, ModelledCommand {
+final class ProfileCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
 
     ProfileCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.command(this, "Manage profiles: one per GPT, each its own database file.",
+        super("Manage profiles: one per GPT, each its own database file.",
                 "A profile is the file <home>/profiles/NAME.mv.db. 'gptmem profile' alone lists them.");
+        this.context = context;
         spec.usageMessage().synopsisSubcommandLabel("COMMAND");
         Specs.examples(spec,
                 "  gptmem profile create trainer --description \"Running coach GPT\"",
@@ -45,30 +44,19 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     @Override
-    public CommandSpec spec() {
-        return spec;
-    }
-
-    @Override
     public void run() {
         print(context.profiles().list(), new OutputOptions());
     }
 
     /** {@code profile list}. */
-    private final class ListProfiles implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class ListProfiles extends ModelledCommand implements Runnable {
         private final OutputOptions output = new OutputOptions();
 
         ListProfiles() {
-            spec = Specs.command(this, "List profiles with their memory count, size and last change.",
+            super("List profiles with their memory count, size and last change.",
                     "The profile in use is marked with *. Running 'gptmem profile' alone does the same.");
             Specs.examples(spec, "  gptmem profile list", "  gptmem profile list -q    # names only, for scripts");
             output.addTo(spec);
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -78,22 +66,16 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile show}. */
-    private final class Show implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Show extends ModelledCommand implements Runnable {
         private final OutputOptions output = new OutputOptions();
         private String name;
 
         Show() {
-            spec = Specs.command(this, "Describe one profile (default: the one in use).");
+            super("Describe one profile (default: the one in use).");
             Specs.examples(spec, "  gptmem profile show", "  gptmem profile show trainer --json");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
                     .description("Profile name.").build());
             output.addTo(spec);
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -118,23 +100,17 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile create}. */
-    private final class Create implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Create extends ModelledCommand implements Runnable {
         private String name;
         private String description;
 
         Create() {
-            spec = Specs.command(this, "Create an empty profile.");
+            super("Create an empty profile.");
             Specs.examples(spec, "  gptmem profile create trainer --description \"Running coach GPT\"");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "NAME").required(true).type(String.class)
                     .description("Lowercase letters, digits, '-' and '_'.").build());
             spec.addOption(Specs.text(() -> description, v -> description = v, "TEXT", "Which GPT this profile serves.",
                     "-d", "--description"));
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -145,23 +121,17 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile rm}. */
-    private final class Remove implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Remove extends ModelledCommand implements Runnable {
         private String name;
         private boolean yes;
 
         Remove() {
-            spec = Specs.command(this, "Delete a profile and all its memories.",
+            super("Delete a profile and all its memories.",
                     "Asks first; without a terminal to ask on, it needs -y.");
             Specs.examples(spec, "  gptmem profile rm trainer", "  gptmem profile rm scratch -y");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").required(true).type(String.class)
                     .description("Profile to delete.").build());
             spec.addOption(Specs.flag(() -> yes, v -> yes = v, "Do not ask for confirmation.", "-y", "--yes"));
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -178,23 +148,17 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile rename}. */
-    private final class Rename implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Rename extends ModelledCommand implements Runnable {
         private String from;
         private String to;
 
         Rename() {
-            spec = Specs.command(this, "Rename a profile.");
+            super("Rename a profile.");
             Specs.examples(spec, "  gptmem profile rename trainer coach");
             spec.addPositional(Specs.parameter(() -> from, v -> from = v, "PROFILE").index("0").required(true)
                     .type(String.class).description("Profile to rename.").build());
             spec.addPositional(Specs.parameter(() -> to, v -> to = v, "NEW").index("1").required(true)
                     .type(String.class).description("Its new name.").build());
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -205,22 +169,16 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile reindex}. */
-    private final class Reindex implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Reindex extends ModelledCommand implements Runnable {
         private String name;
 
         Reindex() {
-            spec = Specs.command(this, "Rebuild a profile's search index from its memories.",
+            super("Rebuild a profile's search index from its memories.",
                     "Search keeps its index current by itself; this is for an index that was damaged, for"
                             + " instance by a disk error. Memories are only read, never changed.");
             Specs.examples(spec, "  gptmem profile reindex", "  gptmem profile reindex trainer");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
                     .description("Profile to reindex (default: the one in use).").build());
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override
@@ -233,20 +191,14 @@ final class ProfileCommand implements Runnable, ModelledCommand {
     }
 
     /** {@code profile use}. */
-    private final class Use implements Runnable, ModelledCommand {
-        private final CommandSpec spec;
+    private final class Use extends ModelledCommand implements Runnable {
         private String name;
 
         Use() {
-            spec = Specs.command(this, "Use a profile when none is named with -p or $GPTMEM_PROFILE.");
+            super("Use a profile when none is named with -p or $GPTMEM_PROFILE.");
             Specs.examples(spec, "  gptmem profile use trainer", "  gptmem profile use default");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").required(true)
                     .type(String.class).build());
-        }
-
-        @Override
-        public CommandSpec spec() {
-            return spec;
         }
 
         @Override

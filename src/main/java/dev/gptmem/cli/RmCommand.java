@@ -3,21 +3,20 @@ package dev.gptmem.cli;
 import dev.gptmem.core.GptmemException;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gptmem rm}: deletes memories by id, by tag or all of them, asking first when there are several. */
-final class RmCommand implements Runnable, ModelledCommand {
+final class RmCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private List<String> ids = new ArrayList<>();
     private List<String> tags = new ArrayList<>();
     private boolean all;
     private boolean yes;
 
     RmCommand(CliContext context) {
+        super("Delete memories.",
+                "Deleting more than one memory asks first; without a terminal to ask on, it needs -y.");
         this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Delete memories.",
-                "Deleting more than one memory asks first; without a terminal to ask on, it needs -y."));
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem rm 3f2a",
                 "  gptmem rm -t scratch -y",
@@ -28,11 +27,6 @@ final class RmCommand implements Runnable, ModelledCommand {
                 "Delete the memories with this tag (repeatable: all must match).", "-t", "--tag"));
         spec.addOption(Specs.flag(() -> all, v -> all = v, "Delete every memory in the profile.", "--all"));
         spec.addOption(Specs.flag(() -> yes, v -> yes = v, "Do not ask for confirmation.", "-y", "--yes"));
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

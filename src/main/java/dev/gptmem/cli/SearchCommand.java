@@ -4,19 +4,16 @@ import dev.gptmem.core.SearchQuery;
 import dev.gptmem.core.SearchResult;
 import dev.gptmem.search.QuerySyntax;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
-final class SearchCommand implements Runnable, ModelledCommand {
+final class SearchCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private List<String> query;
     private final Narrowing narrowing = new Narrowing();
     private int limit;
     private final OutputOptions output = new OutputOptions();
 
     SearchCommand(CliContext context) {
-        this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Find memories by what they say, best match first.",
+        super("Find memories by what they say, best match first.",
                 "Ranks memories by BM25 over their name, summary, content, reason and tags; a match in the name "
                         + "counts more than one elsewhere. Words match in any case, with or without accents, and in "
                         + "any of their forms ('running' finds 'runs'), the form typed counting more.",
@@ -31,7 +28,9 @@ final class SearchCommand implements Runnable, ModelledCommand {
                 "  pinned:true — only pinned memories (pinned:false: only unpinned ones)",
                 "",
                 "A word starting with '-' must come after '--' or inside the quoted query, or it is taken for an "
-                        + "option."));
+                        + "option.");
+        this.context = context;
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem search metric units",
                 "  gptmem search '\"training plan\"' -t fitness",
@@ -47,11 +46,6 @@ final class SearchCommand implements Runnable, ModelledCommand {
                 .paramLabel("N").defaultValue("20").description("Show at most N matches. Default: ${DEFAULT-VALUE}.")
                 .build());
         output.addTo(spec);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

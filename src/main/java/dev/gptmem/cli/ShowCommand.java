@@ -3,19 +3,18 @@ package dev.gptmem.cli;
 import dev.gptmem.core.Memory;
 import java.io.PrintWriter;
 import java.util.List;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gptmem show}: memories in full, or in one of the script formats. */
-final class ShowCommand implements Runnable, ModelledCommand {
+final class ShowCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
-    private final CommandSpec spec;
     private List<String> ids;
     private final OutputOptions output = new OutputOptions();
 
     ShowCommand(CliContext context) {
+        super("Show memories in full.",
+                "IDs may be full or unique prefixes of 4 or more hex digits, as in git.");
         this.context = context;
-        spec = Specs.unsorted(Specs.command(this, "Show memories in full.",
-                "IDs may be full or unique prefixes of 4 or more hex digits, as in git."));
+        Specs.unsorted(spec);
         Specs.examples(spec,
                 "  gptmem show 3f2a",
                 "  gptmem show 3f2a 9c1e --json",
@@ -23,11 +22,6 @@ final class ShowCommand implements Runnable, ModelledCommand {
         spec.addPositional(Specs.<List<String>>parameter(() -> ids, v -> ids = v, "ID").arity("1..*").required(true)
                 .type(List.class).auxiliaryTypes(String.class).description("Memory id or unique prefix.").build());
         output.addTo(spec);
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override

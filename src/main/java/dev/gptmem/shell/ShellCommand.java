@@ -6,38 +6,27 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gptmem shell}. No JLine type appears in this class, so building the command line for a
  * one-shot command never loads JLine; only {@link #call} reaches it, through {@link Shell}.
  */
-public final class ShellCommand implements Callable<Integer>, ModelledCommand {
+public final class ShellCommand extends ModelledCommand implements Callable<Integer> {
     private final CliContext context;
-    private final CommandSpec spec;
 
     public ShellCommand(CliContext context) {
+        super("Run gptmem commands interactively, or run a script of them from standard input.",
+                "At a terminal: a prompt showing the profile and its number of memories. Commands are typed"
+                        + " without 'gptmem' and quoted as in a POSIX shell; a line ending in \\ goes on. TAB"
+                        + " completes, Ctrl-R searches the history (lines starting with a space are not kept),"
+                        + " Ctrl-C cancels the line, and output longer than the screen goes through"
+                        + " $GPTMEM_PAGER, $PAGER or less. Shell words: 'use PROFILE', 'help [COMMAND]',"
+                        + " 'clear', and 'exit', 'quit' or Ctrl-D.",
+                "%nWith standard input redirected: runs each line (# starts a comment), naming the line in"
+                        + " errors, and exits with the first failing line's code.");
         this.context = context;
-        // Built in code as the cli package's commands are; it has no options of its own.
-        spec = CommandSpec.wrapWithoutInspection(this);
-        spec.usageMessage().autoWidth(true)
-                .header("Run gptmem commands interactively, or run a script of them from standard input.")
-                .description(
-                        "At a terminal: a prompt showing the profile and its number of memories. Commands are typed"
-                                + " without 'gptmem' and quoted as in a POSIX shell; a line ending in \\ goes on. TAB"
-                                + " completes, Ctrl-R searches the history (lines starting with a space are not kept),"
-                                + " Ctrl-C cancels the line, and output longer than the screen goes through"
-                                + " $GPTMEM_PAGER, $PAGER or less. Shell words: 'use PROFILE', 'help [COMMAND]',"
-                                + " 'clear', and 'exit', 'quit' or Ctrl-D.",
-                        "%nWith standard input redirected: runs each line (# starts a comment), naming the line in"
-                                + " errors, and exits with the first failing line's code.")
-                .footerHeading("%nExamples:%n")
+        spec.usageMessage().footerHeading("%nExamples:%n")
                 .footer("  gptmem shell", "  gptmem -p trainer shell < nightly.txt");
-    }
-
-    @Override
-    public CommandSpec spec() {
-        return spec;
     }
 
     @Override
