@@ -15,7 +15,7 @@ final class SearchCommand extends ModelledCommand implements Runnable {
     SearchCommand(CliContext context) {
         super("Find memories by what they say, best match first.",
                 "Ranks memories by BM25 over their name, summary, content, reason and tags; a match in the name "
-                        + "counts more than one elsewhere. Words match in any case, with or without accents, and in "
+                        + "or a tag counts more than one elsewhere. Words match in any case, with or without accents, and in "
                         + "any of their forms ('running' finds 'runs'), the form typed counting more.",
                 "",
                 "Query syntax (quote the query for your shell when it has quotes, '*' or a leading '-'):",
