@@ -66,12 +66,6 @@ final class QueryBuilder {
             Query q = alternatives.size() == 1 ? alternatives.get(0) : anyOf(alternatives);
             all.add(q, filterOnly ? Occur.FILTER : Occur.MUST);
             scored |= !filterOnly;
-            for (SearchQuery.Term term : group) {
-                Query inHead = term instanceof SearchQuery.Word ? inHead(((SearchQuery.Word) term).text()) : null;
-                if (inHead != null) {
-                    all.add(new BoostQuery(inHead, HEAD_BOOST), Occur.SHOULD);
-                }
-            }
         }
         for (SearchQuery.Term term : query.excluded()) {
             Query q = of(term);
@@ -122,27 +116,23 @@ final class QueryBuilder {
         return new TermQuery(new Term(LuceneIndex.PINNED, Boolean.toString(((SearchQuery.Pinned) term).pinned())));
     }
 
-    /** A word's stem, or the exact form it was typed in, which scores higher. */
+    /**
+     * A word's stem, or the exact form it was typed in, which scores higher; found in the name or
+     * tags, it scores there too. Those are in the text as well, so they add score, never matches.
+     */
     private Query word(String text) {
         List<String> stems = terms(analysis, text);
         if (stems.size() != 1) {
             return words(text);
         }
-        Query stem = stemOf(LuceneIndex.TEXT, stems.get(0));
+        String stem = stems.get(0);
+        BooleanQuery.Builder forms = new BooleanQuery.Builder().add(stemOf(LuceneIndex.TEXT, stem), Occur.SHOULD);
         List<String> typed = terms(exact, text);
-        if (typed.size() != 1) {
-            return stem;
+        if (typed.size() == 1) {
+            Query asTyped = new TermQuery(new Term(LuceneIndex.TEXT, typed.get(0)));
+            forms.add(new BoostQuery(asTyped, EXACT_BOOST), Occur.SHOULD);
         }
-        return new BooleanQuery.Builder()
-                .add(stem, Occur.SHOULD)
-                .add(new BoostQuery(new TermQuery(new Term(LuceneIndex.TEXT, typed.get(0))), EXACT_BOOST), Occur.SHOULD)
-                .build();
-    }
-
-    /** A single word's stem in the name and tags, or null for text the analysis splits or drops. */
-    private Query inHead(String text) {
-        List<String> stems = terms(analysis, text);
-        return stems.size() == 1 ? stemOf(LuceneIndex.HEAD, stems.get(0)) : null;
+        return forms.add(new BoostQuery(stemOf(LuceneIndex.HEAD, stem), HEAD_BOOST), Occur.SHOULD).build();
     }
 
     /**
