@@ -1,8 +1,6 @@
 package dev.gptmem.io;
 
-import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
-import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.ProfileInfo;
 import dev.gptmem.core.Times;
 import java.io.IOException;
@@ -13,13 +11,11 @@ import java.io.Writer;
  * CRLF; a field is quoted when it holds a quote, comma or line break, its quotes doubled. Tags are
  * one field, comma-separated; absent fields are empty.
  */
-public final class CsvMemoryWriter implements MemoryWriter {
+public final class CsvMemoryWriter extends TextMemoryWriter {
     private static final String HEADER = "id,content,name,summary,reason,tags,pinned,source,created_at,updated_at";
 
-    private final Writer out;
-
     public CsvMemoryWriter(Writer out) {
-        this.out = out;
+        super(out, "CSV");
     }
 
     @Override
@@ -60,23 +56,5 @@ public final class CsvMemoryWriter implements MemoryWriter {
         out.write('"');
         out.write(value.replace("\"", "\"\""));
         out.write('"');
-    }
-
-    @Override
-    public void end() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw failure(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        // The caller owns the stream.
-    }
-
-    private static GptmemException failure(IOException e) {
-        return GptmemException.failure("cannot write CSV: " + e.getMessage(), e);
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import dev.gptmem.core.GptmemException;
+import java.io.IOException;
 import java.util.regex.Pattern;
 
 /** The one JSON configuration every reader and writer shares. */
@@ -24,6 +26,16 @@ final class Json {
     static String problem(JsonProcessingException e) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         return LINE_BREAKS.matcher(START_MARKER.matcher(message).replaceAll("")).replaceAll(" ").strip();
+    }
+
+    /** The error for invalid JSON at {@code where} (a position such as "line 3, column 7", or empty). */
+    static GptmemException invalid(String where, JsonProcessingException e) {
+        return GptmemException.failure((where.isEmpty() ? "" : where + ": ") + "invalid JSON: " + problem(e), e);
+    }
+
+    /** The error for a JSON document that cannot be written. */
+    static GptmemException cannotWrite(IOException e) {
+        return GptmemException.failure("cannot write JSON: " + e.getMessage(), e);
     }
 
     /** Indented like jq's output: {@code "key": value}, one array element per line. */

@@ -41,8 +41,7 @@ public final class JsonHomeReader implements HomeReader {
             return advance();
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw GptmemException.failure(where + "invalid JSON: " + Json.problem(e), e);
+            throw Json.invalid(at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr(), e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
         }

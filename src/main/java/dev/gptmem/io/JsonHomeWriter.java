@@ -1,7 +1,6 @@
 package dev.gptmem.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.HomeWriter;
 import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.Times;
@@ -20,7 +19,7 @@ public final class JsonHomeWriter implements HomeWriter {
         try {
             this.json = Json.FACTORY.createGenerator(out);
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // A failed backup must not be closed into a valid-looking (but truncated) document.
@@ -37,7 +36,7 @@ public final class JsonHomeWriter implements HomeWriter {
             json.writeStringField("exported_at", Times.format(Times.now()));
             json.writeArrayFieldStart("profiles");
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
     }
 
@@ -54,7 +53,7 @@ public final class JsonHomeWriter implements HomeWriter {
             json.writeRaw('\n');
             json.flush();
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
     }
 
@@ -63,11 +62,7 @@ public final class JsonHomeWriter implements HomeWriter {
         try {
             json.close();
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
-    }
-
-    private static GptmemException failure(IOException e) {
-        return GptmemException.failure("cannot write JSON: " + e.getMessage(), e);
     }
 }

@@ -109,7 +109,7 @@ public final class JsonMemoryReader implements MemoryReader {
             JsonLocation at = e.getLocation();
             String where = at == null ? position()
                     : "line " + (shape == Shape.LINES ? lines.number() : at.getLineNr()) + ", column " + at.getColumnNr();
-            throw GptmemException.failure(where + ": invalid JSON: " + Json.problem(e), e);
+            throw Json.invalid(where, e);
         } catch (IOException e) {
             throw GptmemException.failure("cannot read import: " + e.getMessage(), e);
         }

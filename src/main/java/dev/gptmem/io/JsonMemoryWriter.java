@@ -1,7 +1,6 @@
 package dev.gptmem.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.ProfileInfo;
@@ -36,7 +35,7 @@ public final class JsonMemoryWriter implements MemoryWriter {
         try {
             this.json = Json.FACTORY.createGenerator(out);
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
         json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         // A failed export must not be closed into a valid-looking (but truncated) document.
@@ -70,7 +69,7 @@ public final class JsonMemoryWriter implements MemoryWriter {
                 json.writeStartArray();
             }
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
     }
 
@@ -124,7 +123,7 @@ public final class JsonMemoryWriter implements MemoryWriter {
                 json.writeRaw('\n');
             }
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
     }
 
@@ -142,7 +141,7 @@ public final class JsonMemoryWriter implements MemoryWriter {
             }
             json.flush();
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
     }
 
@@ -162,11 +161,7 @@ public final class JsonMemoryWriter implements MemoryWriter {
         try {
             json.close();
         } catch (IOException e) {
-            throw failure(e);
+            throw Json.cannotWrite(e);
         }
-    }
-
-    private static GptmemException failure(IOException e) {
-        return GptmemException.failure("cannot write JSON: " + e.getMessage(), e);
     }
 }

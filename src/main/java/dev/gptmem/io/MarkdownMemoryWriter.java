@@ -1,8 +1,6 @@
 package dev.gptmem.io;
 
-import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
-import dev.gptmem.core.MemoryWriter;
 import dev.gptmem.core.ProfileInfo;
 import java.io.IOException;
 import java.io.Writer;
@@ -18,7 +16,7 @@ import java.util.regex.Pattern;
  * would read as structure (a heading, a code fence, a rule, HTML) is put in a code block whose fence
  * is longer than any run of backticks in it, so no memory can end its section or swallow the next.
  */
-public final class MarkdownMemoryWriter implements MemoryWriter {
+public final class MarkdownMemoryWriter extends TextMemoryWriter {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final int TITLE_LENGTH = 60;
@@ -27,10 +25,8 @@ public final class MarkdownMemoryWriter implements MemoryWriter {
             "(?m)^ {0,3}(#|```|~~~|<|[-*_=][-*_= \\t]*$)|^( {4}|\\t)");
     private static final Pattern BACKTICKS = Pattern.compile("`+");
 
-    private final Writer out;
-
     public MarkdownMemoryWriter(Writer out) {
-        this.out = out;
+        super(out, "Markdown");
     }
 
     @Override
@@ -114,23 +110,5 @@ public final class MarkdownMemoryWriter implements MemoryWriter {
     /** A trailing run of '#' would be read as the heading's closing sequence, and dropped. */
     private static String heading(String text) {
         return text.endsWith("#") ? text.substring(0, text.length() - 1) + "\\#" : text;
-    }
-
-    @Override
-    public void end() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw failure(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        // The caller owns the stream.
-    }
-
-    private static GptmemException failure(IOException e) {
-        return GptmemException.failure("cannot write Markdown: " + e.getMessage(), e);
     }
 }

@@ -103,7 +103,7 @@ public final class McpMemoryReader implements MemoryReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw GptmemException.failure(position() + ": invalid JSON: " + Json.problem(e), e);
+            throw Json.invalid(position(), e);
         }
         for (Relation relation : relations) {
             boolean touches = false;
