@@ -324,7 +324,6 @@ public final class Completion {
 
     /** One line, short enough to sit beside its value in a list of candidates. */
     private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s+", " ");
-        return line.length() <= MAX_DESCRIPTION ? line : line.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return Table.cut(Table.oneLine(text), MAX_DESCRIPTION);
     }
 }

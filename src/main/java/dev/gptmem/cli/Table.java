@@ -82,7 +82,40 @@ final class Table {
 
     /** Text on one line: runs of whitespace, line breaks included, become one space. */
     static String oneLine(String text) {
-        return text == null ? "" : text.strip().replaceAll("\\s+", " ");
+        if (text == null) {
+            return "";
+        }
+        // By hand rather than replaceAll("\\s+", " "): a list calls this on every row, and the
+        // regex took 7 ms of a cold 'gptmem list' of 1,000 memories. Same result: strip, then
+        // each run of [ \t\n\x0B\f\r] becomes one space.
+        String line = text.strip();
+        int length = line.length();
+        int start = 0;
+        while (start < length && !(isSpace(line.charAt(start))
+                && (line.charAt(start) != ' ' || start + 1 < length && isSpace(line.charAt(start + 1))))) {
+            start++;
+        }
+        if (start == length) {
+            return line;
+        }
+        StringBuilder joined = new StringBuilder(length).append(line, 0, start);
+        boolean inRun = false;
+        for (int i = start; i < length; i++) {
+            char c = line.charAt(i);
+            if (!isSpace(c)) {
+                joined.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                joined.append(' ');
+                inRun = true;
+            }
+        }
+        return joined.toString();
+    }
+
+    /** What {@code \s} matches in a Java regex. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     private static int length(String text) {
