@@ -84,8 +84,7 @@ final class Jdbc {
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
-        return time == null ? null : time.toInstant();
+        return row.getObject(column, Instant.class);
     }
 
     /** The statement for {@code sql}, prepared once per connection, with {@code params} bound. */
