@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,32 @@ class ContentHashMigrationTest {
         H2Storage storage = new H2Storage(new Home(home), Duration.ofSeconds(5), () -> "test", new LuceneSearch());
         MemoryService memories = new MemoryService(storage);
         Path file = storage.file("old");
+        String url = schema2Profile(file);
+        List<String> before = exported(memories);
+
+        assertThat(memories.add("old", new MemoryDraft("old memory 1", null, null, null, List.of(), false, "cli"))
+                .duplicate()).isTrue();
+        ImportResult result = new TransferService(storage, memories).importFrom("old", ImportReaders.open(
+                new ByteArrayInputStream("old memory 0\nnew memory\n".getBytes(StandardCharsets.UTF_8)),
+                ImportFormat.CHATGPT, w -> { }), new ImportOptions(ImportOptions.OnConflict.SKIP, false, false));
+
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(result.duplicates()).isEqualTo(1);
+        List<String> after = exported(memories);
+        assertThat(after).containsAll(before).hasSize(4);
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT MAX(version), COUNT(*) FROM schema_migration")) {
+            rows.next();
+            assertThat(rows.getInt(1)).isEqualTo(3);
+            assertThat(rows.getInt(2)).isEqualTo(3);
+        }
+    }
+
+    /**
+     * Writes a profile as gptmem wrote it before duplicate detection (schema 2): two memories,
+     * tagged {@code legacy}. Returns the JDBC URL of the file.
+     */
+    static String schema2Profile(Path file) throws SQLException {
         String url = "jdbc:h2:file:" + file.toString().replace(".mv.db", "");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             // The schema exactly as migrations 1 and 2 made it.
@@ -56,24 +83,7 @@ class ContentHashMigrationTest {
                 }
             }
         }
-        List<String> before = exported(memories);
-
-        assertThat(memories.add("old", new MemoryDraft("old memory 1", null, null, null, List.of(), false, "cli"))
-                .duplicate()).isTrue();
-        ImportResult result = new TransferService(storage, memories).importFrom("old", ImportReaders.open(
-                new ByteArrayInputStream("old memory 0\nnew memory\n".getBytes(StandardCharsets.UTF_8)),
-                ImportFormat.CHATGPT, w -> { }), new ImportOptions(ImportOptions.OnConflict.SKIP, false, false));
-
-        assertThat(result.imported()).isEqualTo(1);
-        assertThat(result.duplicates()).isEqualTo(1);
-        List<String> after = exported(memories);
-        assertThat(after).containsAll(before).hasSize(4);
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-             ResultSet rows = s.executeQuery("SELECT MAX(version), COUNT(*) FROM schema_migration")) {
-            rows.next();
-            assertThat(rows.getInt(1)).isEqualTo(3);
-            assertThat(rows.getInt(2)).isEqualTo(3);
-        }
+        return url;
     }
 
     private static List<String> exported(MemoryService memories) {
