@@ -48,7 +48,7 @@ public final class MemoryService {
     }
 
     public void list(String profile, MemoryQuery query, Consumer<Memory> sink) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToRead(profile)) {
             store.query(query, sink);
         }
     }
@@ -58,7 +58,7 @@ public final class MemoryService {
         if (limit < 1) {
             throw GptmemException.usage("--limit must be 1 or more");
         }
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToWrite(profile)) {
             List<SearchIndex.Hit> hits = store.search(query, limit);
             List<Memory> found = store.findAll(hits.stream().map(SearchIndex.Hit::id).toList());
             if (found.size() < hits.size()) {
@@ -76,7 +76,7 @@ public final class MemoryService {
 
     /** The memories named by ids or unique prefixes, in the order given; any unknown id fails the call. */
     public List<Memory> show(String profile, List<String> ids) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToRead(profile)) {
             List<Memory> found = new ArrayList<>();
             for (String id : resolve(store, ids)) {
                 store.find(id).ifPresent(found::add);
@@ -95,7 +95,7 @@ public final class MemoryService {
      * is; an edit that changes nothing writes nothing.
      */
     public EditResult edit(String profile, String id, MemoryEdit edit, Instant expectedUpdatedAt) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToWrite(profile)) {
             return store.transaction(() -> {
                 String fullId = resolve(store, List.of(id)).get(0);
                 Memory current = store.find(fullId).orElseThrow(() -> notFound(store, id));
@@ -122,7 +122,7 @@ public final class MemoryService {
 
     /** Full ids of the memories a removal would delete, resolved now so the user can confirm them. */
     public List<String> selectForRemoval(String profile, List<String> ids, List<String> tags, boolean all) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToRead(profile)) {
             if (!ids.isEmpty()) {
                 return resolve(store, ids);
             }
@@ -140,7 +140,7 @@ public final class MemoryService {
         if (fullIds.isEmpty()) {
             return 0;
         }
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToWrite(profile)) {
             return store.transaction(() -> {
                 int deleted = 0;
                 for (String id : fullIds) {
@@ -153,7 +153,7 @@ public final class MemoryService {
 
     /** Up to {@code max} memories whose ids start with what was typed so far, for completion. */
     public List<Memory> startingWith(String profile, String typed, int max) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToRead(profile)) {
             List<Memory> found = new ArrayList<>();
             for (String id : store.idsWithPrefix(typed.strip().toLowerCase(Locale.ROOT), max)) {
                 store.find(id).ifPresent(found::add);
@@ -164,16 +164,22 @@ public final class MemoryService {
 
     /** Every tag in use in the profile, sorted. */
     public List<String> tags(String profile) {
-        try (ProfileStore store = openForReading(profile)) {
+        try (ProfileStore store = openToRead(profile)) {
             return store.tags();
         }
     }
 
     /**
-     * Reading a profile that does not exist is an error, except for {@code default}, which is
-     * created on first use so a new user's first command just works.
+     * Opens a profile to read it, leaving its file untouched. A profile that does not exist is an
+     * error, except for {@code default}, which is created on first use so a new user's first
+     * command just works.
      */
-    ProfileStore openForReading(String profile) {
+    ProfileStore openToRead(String profile) {
+        return storage.read(profile, ProfileNames.DEFAULT.equals(profile));
+    }
+
+    /** Opens a profile to change it, or to search it (a search first brings the index up to date). */
+    ProfileStore openToWrite(String profile) {
         return storage.open(profile, ProfileNames.DEFAULT.equals(profile));
     }
 

@@ -101,7 +101,7 @@ public final class ProfileService {
     }
 
     private ProfileInfo describe(String name, String current) {
-        try (ProfileStore store = storage.open(name, false)) {
+        try (ProfileStore store = storage.read(name, false)) {
             return new ProfileInfo(name, store.description(), store.createdAt(), store.changedAt(),
                     store.count(), storage.sizeOnDisk(name), storage.file(name), name.equals(current));
         }

@@ -17,6 +17,15 @@ public interface Storage {
      */
     ProfileStore open(String profile, boolean create);
 
+    /**
+     * Opens a profile for a command that only reads it, as {@link #open} does, but leaves the file
+     * exactly as it was, byte for byte and with its modification time, so backups and file
+     * watchers see no change. The store refuses writes and searches (a search may bring the index
+     * up to date). A profile that must first be created, upgraded or indexed is opened as
+     * {@link #open} would, and that first read writes it.
+     */
+    ProfileStore read(String profile, boolean create);
+
     void delete(String profile);
 
     void rename(String from, String to);

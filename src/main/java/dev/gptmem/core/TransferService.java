@@ -21,7 +21,7 @@ public final class TransferService {
      * many were written; the writer is told beforehand how many will be, if it needs to know.
      */
     public long export(String profile, MemoryQuery query, SearchQuery matching, MemoryWriter writer) {
-        try (ProfileStore store = memories.openForReading(profile)) {
+        try (ProfileStore store = matching == null ? memories.openToRead(profile) : memories.openToWrite(profile)) {
             SearchIndex.Matches found = matching == null ? null : store.matching(narrowed(matching, query));
             long total = found != null ? found.count() : query.selectsAll() ? store.count()
                     : writer.needsCount() ? store.count(query) : -1;

@@ -70,6 +70,8 @@ final class H2ProfileStore implements ProfileStore {
     /** The index is missing or of another version ({@link SearchIndex.Factory#version}) and must be rebuilt before use. */
     private boolean indexStale;
     private final Consumer<String> notices;
+    /** Opened with {@link #openReadOnly}: H2 refuses writes, and so does this store, before trying them. */
+    private boolean readOnly;
     /** Held by whoever uses or replaces the connection from the bulk indexing thread's side. */
     private final Object connectionLock = new Object();
 
@@ -110,6 +112,37 @@ final class H2ProfileStore implements ProfileStore {
         } catch (RuntimeException e) {
             store.closeConnection(file);
             throw e;
+        }
+    }
+
+    /**
+     * Opens a profile that is only to be read, over a read-only connection, or returns null (with
+     * the connection closed) when the profile must be written before it can be read: an older
+     * schema to upgrade, or an empty profile whose index setting is to be brought up to date.
+     */
+    static H2ProfileStore openReadOnly(String name, Path file, Connection connection, ProfileLock lock,
+                                       SearchIndex.Factory indexes) {
+        H2ProfileStore store = new H2ProfileStore(name, file, connection, lock, indexes, notice -> { });
+        try {
+            boolean current = Migrations.isCurrent(store.jdbc);
+            if (current) {
+                store.indexStale = !indexes.version().equals(store.setting(SEARCH_INDEX));
+            }
+            if (!current || store.indexStale && store.count() == 0) {
+                store.closeConnection(file);
+                return null;
+            }
+            store.readOnly = true;
+            return store;
+        } catch (RuntimeException e) {
+            store.closeConnection(file);
+            throw e;
+        }
+    }
+
+    private void requireWritable(String what) {
+        if (readOnly) {
+            throw new IllegalStateException("profile '" + name + "' was opened read-only and cannot " + what);
         }
     }
 
@@ -213,6 +246,7 @@ final class H2ProfileStore implements ProfileStore {
 
     /** The index, rebuilt first if it is stale, with every write so far in it. */
     private SearchIndex currentIndex() {
+        requireWritable("search (a search may first bring the index up to date)");
         if (indexStale) {
             bulkWrite(() -> null, true, true);
         }
@@ -423,6 +457,7 @@ final class H2ProfileStore implements ProfileStore {
 
     @Override
     public <T> T transaction(Supplier<T> work) {
+        requireWritable("be written");
         return run(work);
     }
 
@@ -440,6 +475,7 @@ final class H2ProfileStore implements ProfileStore {
 
     /** A bulk write; with {@code rebuild}, the index is rebuilt first, so the work's changes go into a current one. */
     private <T> T bulkWrite(Supplier<T> work, boolean keep, boolean rebuild) {
+        requireWritable("be written");
         if (rebuild && indexStale) {
             long count = count();
             notices.accept("indexing profile '" + name + "' for search (" + count + (count == 1 ? " memory" : " memories")

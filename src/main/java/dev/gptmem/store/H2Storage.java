@@ -93,6 +93,16 @@ public final class H2Storage implements Storage {
 
     @Override
     public ProfileStore open(String profile, boolean create) {
+        return open(profile, create, false);
+    }
+
+    @Override
+    public ProfileStore read(String profile, boolean create) {
+        return open(profile, create, true);
+    }
+
+    /** With {@code readOnly}, an existing file is opened read-only unless it needs upgrading or indexing first. */
+    private ProfileStore open(String profile, boolean create, boolean readOnly) {
         Path file = file(profile);
         if (!create && !Files.isRegularFile(file)) {
             throw missing(profile);
@@ -106,6 +116,13 @@ public final class H2Storage implements Storage {
             }
             // A copy left by a bulk write that was cut off (we hold the lock, so none is under way).
             Files.deleteIfExists(stagingFile(file));
+            if (readOnly && Files.isRegularFile(file)) {
+                H2ProfileStore store = H2ProfileStore.openReadOnly(profile, file, connect(profile, file, true), lock,
+                        indexes);
+                if (store != null) {
+                    return store;
+                }
+            }
             Connection connection = connect(profile, file);
             OwnerOnly.file(file);
             return H2ProfileStore.open(profile, file, connection, lock, indexes, notices);
@@ -130,9 +147,18 @@ public final class H2Storage implements Storage {
     }
 
     static Connection connect(String profile, Path file) {
+        return connect(profile, file, false);
+    }
+
+    /**
+     * With {@code readOnly}, H2 opens the file for reading only: closing it then writes nothing,
+     * where a read-write close writes a new chunk and header and syncs them even after a plain read.
+     */
+    private static Connection connect(String profile, Path file, boolean readOnly) {
         String base = file.toString().substring(0, file.toString().length() - SUFFIX.length());
         try {
-            return org.h2.Driver.load().connect("jdbc:h2:file:" + base + SETTINGS, new Properties());
+            return org.h2.Driver.load().connect("jdbc:h2:file:" + base + SETTINGS
+                    + (readOnly ? ";ACCESS_MODE_DATA=r" : ""), new Properties());
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw GptmemException.failure("profile '" + profile + "' is open in another program ("

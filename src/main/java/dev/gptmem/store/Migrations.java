@@ -126,10 +126,26 @@ final class Migrations {
 
     /**
      * The schema version, creating the history table in a new file; an up-to-date profile is only
-     * read. The table is read straight away, a missing one being the error H2 reports: asking
-     * INFORMATION_SCHEMA first cost every command about 10 ms of a cold start.
+     * read.
      */
     private static int currentVersion(Jdbc jdbc) {
+        int version = recordedVersion(jdbc);
+        if (version >= 0) {
+            return version;
+        }
+        jdbc.execute("prepare schema history", "CREATE TABLE IF NOT EXISTS schema_migration ("
+                + " version INTEGER PRIMARY KEY,"
+                + " description CHARACTER VARYING(200) NOT NULL,"
+                + " applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
+        return 0;
+    }
+
+    /**
+     * The version in the history table, or -1 without one. The table is read straight away, a
+     * missing one being the error H2 reports: asking INFORMATION_SCHEMA first cost every command
+     * about 10 ms of a cold start.
+     */
+    private static int recordedVersion(Jdbc jdbc) {
         try (Statement statement = jdbc.connection().createStatement();
              ResultSet row = statement.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migration")) {
             row.next();
@@ -138,12 +154,17 @@ final class Migrations {
             if (!isMissingTable(e)) {
                 throw jdbc.failure("read schema version", e);
             }
+            return -1;
         }
-        jdbc.execute("prepare schema history", "CREATE TABLE IF NOT EXISTS schema_migration ("
-                + " version INTEGER PRIMARY KEY,"
-                + " description CHARACTER VARYING(200) NOT NULL,"
-                + " applied_at TIMESTAMP(3) WITH TIME ZONE NOT NULL)");
-        return 0;
+    }
+
+    /** Whether the schema is exactly this version's, so {@link #apply} would write nothing; only reads. */
+    static boolean isCurrent(Jdbc jdbc) {
+        return recordedVersion(jdbc) == latest();
+    }
+
+    private static int latest() {
+        return ALL.get(ALL.size() - 1).version();
     }
 
     private static boolean isMissingTable(SQLException e) {
@@ -155,7 +176,7 @@ final class Migrations {
     /** Brings the schema up to date inside the caller's transaction; returns true if anything ran. */
     static boolean apply(Jdbc jdbc, String profile) {
         int current = currentVersion(jdbc);
-        int latest = ALL.get(ALL.size() - 1).version();
+        int latest = latest();
         if (current > latest) {
             throw GptmemException.failure("profile '" + profile + "' was written by a newer gptmem (schema "
                     + current + ", this one knows up to " + latest + "); upgrade gptmem to use it");

@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,6 +101,56 @@ class BackupIT extends E2eTest {
         assertThat(broken.exitCode()).as("%s", broken).isEqualTo(1);
         assertThat(broken.errorLine()).endsWith("nothing was imported");
         assertThat(exports(gptmem)).isEqualTo(before);
+    }
+
+    /**
+     * A backup that changed what it backs up would make every incremental backup of the home copy
+     * the profiles again, and a file watcher fire; so commands that only read write nothing.
+     */
+    @Test
+    void backupsAndOtherReadsLeaveEveryProfileFileAsItWas() throws IOException {
+        ok(gptmem.run("profile", "create", "trainer"));
+        ok(gptmem.run("-p", "trainer", "add", "Runs on Tuesdays", "-t", "sport"));
+        ok(gptmem.run("add", "Prefers metric units", "-t", "prefs"));
+        Path profiles = home.resolve("profiles");
+        ageFiles(profiles);
+        Map<Path, String> before = fileStates(profiles);
+        String id = gptmem.run("list", "-q").stdoutLines().get(0);
+
+        for (List<String> command : List.of(List.of("export", "--all", "-o", files.resolve("b.json").toString()),
+                List.of("-p", "trainer", "export"), List.of("list"), List.of("list", "--json", "-t", "prefs"),
+                List.of("show", id.substring(0, 6)), List.of("profile", "list"), List.of("profile", "show", "trainer"))) {
+            ok(gptmem.run(command.toArray(new String[0])));
+        }
+
+        assertThat(fileStates(profiles)).isEqualTo(before);
+    }
+
+    /** Sets every profile file's modification time far back, so that any write moves it. */
+    private static void ageFiles(Path dir) throws IOException {
+        for (Path file : profileFiles(dir)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2020-01-01T00:00:00Z")));
+        }
+    }
+
+    /** Each profile file's content hash and modification time. */
+    private static Map<Path, String> fileStates(Path dir) throws IOException {
+        Map<Path, String> states = new LinkedHashMap<>();
+        for (Path file : profileFiles(dir)) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+                states.put(file.getFileName(), HexFormat.of().formatHex(hash) + " " + Files.getLastModifiedTime(file));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return states;
+    }
+
+    private static List<Path> profileFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".mv.db")).sorted().toList();
+        }
     }
 
     @Test
