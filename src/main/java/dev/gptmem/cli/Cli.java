@@ -74,6 +74,7 @@ public final class Cli {
             cli.addSubcommand(command.name(), new CommandLine(command.make().apply(context).spec()),
                     command.aliases().toArray(new String[0]));
         }
+        setVersionProvider(cli, new VersionProvider());
         ErrorHandler errors = new ErrorHandler(context);
         cli.setOut(out);
         cli.setErr(err);
@@ -88,6 +89,17 @@ public final class Cli {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cli;
+    }
+
+    /**
+     * Gives every command the version provider. Set on the root before its subcommands were
+     * added, picocli would copy the version into each, asking the provider every time.
+     */
+    private static void setVersionProvider(CommandLine command, CommandLine.IVersionProvider provider) {
+        command.getCommandSpec().versionProvider(provider);
+        for (CommandLine sub : command.getSubcommands().values()) {
+            setVersionProvider(sub, provider);
+        }
     }
 
     /** The commands that running {@code args} can reach; global options may come before the command. */

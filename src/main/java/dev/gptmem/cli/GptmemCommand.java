@@ -16,7 +16,9 @@ final class GptmemCommand implements Runnable {
         spec = Specs.command(this, "Long-term memory for custom GPTs: one local profile per GPT.",
                 "Each GPT gets its own profile, one H2 file of memories on this machine. Commands work"
                         + " on the profile named by -p, else $GPTMEM_PROFILE, else the one set by 'profile use', else 'default'.");
-        spec.name("gptmem").scopeType(ScopeType.INHERIT).versionProvider(new VersionProvider());
+        // The version provider is set by Cli.create once the subcommands are in: inheriting it
+        // calls it, and reading the build's properties from the jar cost every command ~5 ms.
+        spec.name("gptmem").scopeType(ScopeType.INHERIT);
         spec.usageMessage().descriptionHeading("%n").parameterListHeading("%n").optionListHeading("%nOptions:%n")
                 .commandListHeading("%nCommands:%n").synopsisSubcommandLabel("COMMAND");
         Specs.examples(spec,

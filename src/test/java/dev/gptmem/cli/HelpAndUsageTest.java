@@ -6,6 +6,7 @@ import dev.gptmem.core.ExitCodes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,16 @@ class HelpAndUsageTest extends CliTestBase {
         assertThat(result.lines().get(1)).startsWith("Java " + System.getProperty("java.runtime.version"))
                 .contains(System.getProperty("java.home"));
         assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void everyCommandPrintsTheSameVersion() {
+        String version = run("--version").succeeded().out();
+
+        for (String[] command : List.of(new String[] {"list", "--version"}, new String[] {"add", "-V"},
+                new String[] {"profile", "--version"}, new String[] {"profile", "list", "--version"})) {
+            assertThat(run(command).succeeded().out()).as(String.join(" ", command)).isEqualTo(version);
+        }
     }
 
     @Test
