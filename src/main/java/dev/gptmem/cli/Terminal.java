@@ -1,5 +1,8 @@
 package dev.gptmem.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.fusesource.jansi.AnsiConsole;
 import org.fusesource.jansi.AnsiType;
 import org.fusesource.jansi.internal.CLibrary;
@@ -50,24 +53,28 @@ public interface Terminal {
 
     /**
      * The process's real streams, asked through Jansi's native isatty. Nothing is loaded until a
-     * command first asks, so commands that never ask do not pay for the native library.
+     * command first asks, so commands that never ask do not pay for the native library; and a
+     * stream Linux shows to be a pipe, socket or file is known not to be a terminal without it.
      */
     static Terminal system() {
         return new Terminal() {
             @Override
             public boolean stdinIsTerminal() {
-                return CLibrary.LOADED && CLibrary.isatty(0) != 0;
+                return !Terminal.isSurelyNotTerminal(0) && CLibrary.LOADED && CLibrary.isatty(0) != 0;
             }
 
             @Override
             public boolean stdoutIsTerminal() {
+                if (Terminal.isSurelyNotTerminal(1)) {
+                    return false;
+                }
                 AnsiType type = AnsiConsole.out().getType();
                 return type != AnsiType.Redirected && type != AnsiType.Unsupported;
             }
 
             @Override
             public boolean stderrIsTerminal() {
-                return CLibrary.LOADED && CLibrary.isatty(2) != 0;
+                return !Terminal.isSurelyNotTerminal(2) && CLibrary.LOADED && CLibrary.isatty(2) != 0;
             }
 
             @Override
@@ -75,5 +82,21 @@ public interface Terminal {
                 return stdoutIsTerminal() ? AnsiConsole.out().getTerminalWidth() : 0;
             }
         };
+    }
+
+    /**
+     * True when Linux's {@code /proc/self/fd} shows the descriptor open on a pipe, a socket,
+     * {@code /dev/null} or a file outside {@code /dev}; false when it cannot tell. Scripts and
+     * pipes, where this holds, then skip loading Jansi's native library, which cost a cold
+     * {@code gptmem list > file} about 8 ms.
+     */
+    static boolean isSurelyNotTerminal(int fd) {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            return target.startsWith("pipe:") || target.startsWith("socket:") || target.equals("/dev/null")
+                    || target.startsWith("/") && !target.startsWith("/dev/");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
     }
 }
