@@ -96,7 +96,7 @@ final class H2ProfileStore implements ProfileStore {
                     }
                     store.changed = true;
                 }
-                if (indexes.version().equals(store.setting(SEARCH_INDEX))) {
+                if (store.indexIsCurrent()) {
                     return false;
                 }
                 if (store.count() == 0) {
@@ -126,7 +126,7 @@ final class H2ProfileStore implements ProfileStore {
         try {
             boolean current = Migrations.isCurrent(store.jdbc);
             if (current) {
-                store.indexStale = !indexes.version().equals(store.setting(SEARCH_INDEX));
+                store.indexStale = !store.indexIsCurrent();
             }
             if (!current || store.indexStale && store.count() == 0) {
                 store.closeConnection(file);
@@ -138,6 +138,11 @@ final class H2ProfileStore implements ProfileStore {
             store.closeConnection(file);
             throw e;
         }
+    }
+
+    /** Whether the profile's index was built with this version's analysis ({@link SearchIndex.Factory#version}). */
+    private boolean indexIsCurrent() {
+        return indexes.version().equals(setting(SEARCH_INDEX));
     }
 
     private void requireWritable(String what) {
