@@ -195,7 +195,7 @@ flags='$JVM_FLAGS'
 cached=.lean
 for word in "\$@"; do
   case \$word in
-    import|reindex|search|shell|--query|--query=*) cached= ;;
+    import|reindex|search|shell|--query|--query=*) cached=; break ;;
   esac
 done
 if [ ! -x "\$java" ]; then
