@@ -69,7 +69,10 @@ public class ImportParts {
         }
     }
 
-    /** Reads every record and makes it a memory, as an import does before storing it. */
+    /**
+     * Reads every record and makes it a memory with a new id, as an import does before storing it,
+     * but without its checks (TransferService keeps them to itself; the corpus passes them).
+     */
     private static long read(Path file, Consumer<Memory> sink) throws Exception {
         Instant now = Instant.now();
         long count = 0;
