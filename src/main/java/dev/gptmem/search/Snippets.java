@@ -154,7 +154,14 @@ final class Snippets {
         List<SearchIndex.Mark> marks = new ArrayList<>();
         for (Found f : found) {
             if (f.start() >= begin && f.end() <= end) {
-                marks.add(new SearchIndex.Mark(at[f.start() - begin], at[f.end() - begin]));
+                int from = at[f.start() - begin];
+                int to = at[f.end() - begin];
+                int last = marks.size() - 1;
+                // Matches that touch are one mark: "[日本語]", not "[日][本][語]" (each ideograph is a word).
+                if (last >= 0 && marks.get(last).end() == from) {
+                    from = marks.remove(last).start();
+                }
+                marks.add(new SearchIndex.Mark(from, to));
             }
         }
         String passage = out.toString().stripTrailing();

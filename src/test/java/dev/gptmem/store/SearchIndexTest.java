@@ -227,6 +227,17 @@ class SearchIndexTest {
     }
 
     @Test
+    void matchedWordsThatTouchAreMarkedAsOne() {
+        add("日本語の勉強をしています, in Tokyo");
+
+        SearchResult r = memories.search(P, QuerySyntax.parse(List.of("日本語 tokyo")), 5).get(0);
+
+        String text = r.snippet().text();
+        assertThat(r.snippet().marks()).extracting(m -> text.substring(m.start(), m.end()))
+                .containsExactly("日本語", "Tokyo");
+    }
+
+    @Test
     void aProfileFromBeforeTheIndexIsIndexedByItsFirstSearch() throws Exception {
         Path file = oldProfile();
         List<String> notices = new ArrayList<>();
