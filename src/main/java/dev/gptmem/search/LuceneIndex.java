@@ -36,6 +36,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -156,7 +157,8 @@ final class LuceneIndex implements SearchIndex {
             }
             IndexSearcher searcher = new IndexSearcher(reader);
             searcher.setSimilarity(RANKING);
-            TopDocs top = searcher.search(new QueryBuilder(queryAnalysis, exactAnalysis).build(query), Math.max(1, limit));
+            Query built = new QueryBuilder(queryAnalysis, exactAnalysis, reader).build(query);
+            TopDocs top = searcher.search(built, Math.max(1, limit));
             String[] ids = ids(top.scoreDocs);
             List<Hit> hits = new ArrayList<>(ids.length);
             for (int i = 0; i < ids.length; i++) {
@@ -179,7 +181,7 @@ final class LuceneIndex implements SearchIndex {
             }
             // One bit per document, however many match; ids are looked up only when asked about.
             FixedBitSet hits = new FixedBitSet(Math.max(1, reader.maxDoc()));
-            new IndexSearcher(reader).search(new QueryBuilder(queryAnalysis, exactAnalysis).build(query),
+            new IndexSearcher(reader).search(new QueryBuilder(queryAnalysis, exactAnalysis, reader).build(query),
                     new SimpleCollector() {
                         private int base;
 

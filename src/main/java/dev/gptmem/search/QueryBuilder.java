@@ -5,22 +5,31 @@ import dev.gptmem.core.SearchQuery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 
 /** Turns a parsed {@link SearchQuery} into a Lucene query over the fields of {@link LuceneIndex}. */
 final class QueryBuilder {
@@ -37,13 +46,26 @@ final class QueryBuilder {
      * as well as without it.
      */
     private static final float HEAD_BOOST = 1;
+    /**
+     * A prefix matches words as written, so a word it finds counts as a word typed in that form:
+     * its stem's score and the exact form's together.
+     */
+    private static final float PREFIX_BOOST = 1 + EXACT_BOOST;
+    /**
+     * A prefix scores by BM25 as if the words it expands to were one word; past this many words,
+     * only the ones in the most memories count to its score (it still finds memories by every one).
+     */
+    private static final int PREFIX_SCORED_WORDS = 64;
 
     private final Analyzer analysis;
     private final Analyzer exact;
+    private final IndexReader reader;
 
-    QueryBuilder(Analyzer analysis, Analyzer exact) {
+    /** Builds queries for {@code reader}'s index, whose words a prefix expands to. */
+    QueryBuilder(Analyzer analysis, Analyzer exact, IndexReader reader) {
         this.analysis = analysis;
         this.exact = exact;
+        this.reader = reader;
     }
 
     Query build(SearchQuery query) {
@@ -108,7 +130,7 @@ final class QueryBuilder {
         }
         if (term instanceof SearchQuery.Prefix) {
             String prefix = analysis.normalize(LuceneIndex.TEXT, ((SearchQuery.Prefix) term).text()).utf8ToString();
-            return prefix.isBlank() ? null : new PrefixQuery(new Term(LuceneIndex.TEXT, prefix));
+            return prefix.isBlank() ? null : prefix(new Term(LuceneIndex.TEXT, prefix));
         }
         if (term instanceof SearchQuery.Tag) {
             return new TermQuery(new Term(LuceneIndex.TAG, ((SearchQuery.Tag) term).name()));
@@ -136,6 +158,52 @@ final class QueryBuilder {
     }
 
     /**
+     * Every word with the prefix, scored as one word, as SQLite's FTS5 scores a prefix: a memory
+     * that says "editor" and "edited" scores for two matches of {@code edit*}.
+     */
+    private Query prefix(Term prefix) {
+        Query found = new PrefixQuery(prefix);
+        List<Term> words = commonestWords(prefix);
+        if (words.isEmpty()) {
+            return found;
+        }
+        SynonymQuery.Builder scored = new SynonymQuery.Builder(prefix.field());
+        words.forEach(scored::addTerm);
+        return new BooleanQuery.Builder()
+                .add(found, Occur.FILTER)
+                .add(new BoostQuery(scored.build(), PREFIX_BOOST), Occur.SHOULD)
+                .build();
+    }
+
+    private record Word(BytesRef bytes, int memories) {
+    }
+
+    /** The indexed words with the prefix, at most {@link #PREFIX_SCORED_WORDS} of them: those in the most memories. */
+    private List<Term> commonestWords(Term prefix) {
+        PriorityQueue<Word> commonest = new PriorityQueue<>(Comparator.comparingInt(Word::memories));
+        try {
+            Terms terms = MultiTerms.getTerms(reader, prefix.field());
+            TermsEnum words = terms == null ? TermsEnum.EMPTY : terms.iterator();
+            if (words.seekCeil(prefix.bytes()) != TermsEnum.SeekStatus.END) {
+                for (BytesRef word = words.term(); word != null && StringHelper.startsWith(word, prefix.bytes());
+                        word = words.next()) {
+                    commonest.add(new Word(BytesRef.deepCopyOf(word), words.docFreq()));
+                    if (commonest.size() > PREFIX_SCORED_WORDS) {
+                        commonest.poll();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Term> out = new ArrayList<>(commonest.size());
+        for (Word word : commonest) {
+            out.add(new Term(prefix.field(), word.bytes()));
+        }
+        return out;
+    }
+
+    /**
      * Every form of a stem, scored as one term: the word that is its own stem, and the marked stem
      * of the words that are not (see {@link TextAnalysis#STEM_MARK}).
      */
@@ -147,12 +215,23 @@ final class QueryBuilder {
     }
 
     static List<String> terms(Analyzer analyzer, String text) {
-        List<String> out = new ArrayList<>();
+        return tokens(analyzer, text).stream().map(Token::text).toList();
+    }
+
+    /** A word as the analysis gives it, and its position in the text analysed. */
+    private record Token(String text, int position) {
+    }
+
+    private static List<Token> tokens(Analyzer analyzer, String text) {
+        List<Token> out = new ArrayList<>();
         try (TokenStream tokens = analyzer.tokenStream(LuceneIndex.TEXT, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
             tokens.reset();
+            int position = -1;
             while (tokens.incrementToken()) {
-                out.add(term.toString());
+                position += increment.getPositionIncrement();
+                out.add(new Token(term.toString(), position));
             }
             tokens.end();
         } catch (IOException e) {
@@ -161,31 +240,32 @@ final class QueryBuilder {
         return out;
     }
 
-    /** A single word's stem; a phrase of stems for text the analysis splits ("e-mail", "two words"). */
+    /**
+     * A single word as {@link #word}; for text the analysis splits ("e-mail", "two words"), a phrase of any
+     * form of each word, which scores {@link #EXACT_BOOST} times as much again when its words are in
+     * the form typed: the weight those words have apart.
+     */
     private Query words(String text) {
-        MultiPhraseQuery.Builder phrase = new MultiPhraseQuery.Builder();
-        String single = null;
-        int count = 0;
-        try (TokenStream tokens = analysis.tokenStream(LuceneIndex.TEXT, text)) {
-            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = tokens.addAttribute(PositionIncrementAttribute.class);
-            tokens.reset();
-            int position = -1;
-            while (tokens.incrementToken()) {
-                position += increment.getPositionIncrement();
-                single = term.toString();
-                phrase.add(new Term[] {new Term(LuceneIndex.TEXT, single),
-                    new Term(LuceneIndex.TEXT, TextAnalysis.STEM_MARK + single)}, position);
-                count++;
-            }
-            tokens.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (count == 0) {
+        List<Token> stems = tokens(analysis, text);
+        if (stems.isEmpty()) {
             return null;
         }
-        return count == 1 ? stemOf(LuceneIndex.TEXT, single) : phrase.build();
+        if (stems.size() == 1) {
+            return word(text);
+        }
+        MultiPhraseQuery.Builder anyForm = new MultiPhraseQuery.Builder();
+        for (Token stem : stems) {
+            anyForm.add(new Term[] {new Term(LuceneIndex.TEXT, stem.text()),
+                new Term(LuceneIndex.TEXT, TextAnalysis.STEM_MARK + stem.text())}, stem.position());
+        }
+        PhraseQuery.Builder typed = new PhraseQuery.Builder();
+        for (Token word : tokens(exact, text)) {
+            typed.add(new Term(LuceneIndex.TEXT, word.text()), word.position());
+        }
+        return new BooleanQuery.Builder()
+                .add(anyForm.build(), Occur.MUST)
+                .add(new BoostQuery(typed.build(), EXACT_BOOST), Occur.SHOULD)
+                .build();
     }
 
     private static String describe(List<SearchQuery.Term> group) {

@@ -37,6 +37,10 @@ class SearchRankingTest {
         memories.add("default", new MemoryDraft(content, name, summary, null, tags, false, "cli"));
     }
 
+    private List<Float> scores(String query) {
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).stream().map(r -> r.score()).toList();
+    }
+
     private List<String> names(String query) {
         return memories.search("default", QuerySyntax.parse(List.of(query)), 10).stream()
                 .map(r -> r.memory().name()).toList();
@@ -80,9 +84,35 @@ class SearchRankingTest {
     }
 
     @Test
+    void aPhraseCountsAsMuchAsItsWords() {
+        add("Theme", null, List.of(), "Prefers dark mode everywhere");
+        add("Food", null, List.of(), "Allergic to peanuts, badly");
+        // Two rare words together against one: the phrase is the better match, as "dark mode" is.
+        assertThat(names("\"dark mode\" OR peanuts")).containsExactly("Theme", "Food");
+        assertThat(scores("\"peanuts\"")).as("a quoted word is the word").isEqualTo(scores("peanuts"));
+    }
+
+    @Test
+    void aPhraseAsTypedRanksAboveOtherFormsOfItsWords() {
+        add("Plans", null, List.of(), "Running plans for the spring");
+        add("Plan", null, List.of(), "Run plan for the spring");
+        assertThat(names("\"run plan\"")).containsExactly("Plan", "Plans");
+        assertThat(names("\"running plans\"")).containsExactly("Plans", "Plan");
+    }
+
+    @Test
+    void prefixMatchesAreRankedNotJustFound() {
+        add("Long", null, List.of(), "Once gardening in the yard, among many other things done that day with friends");
+        add("Short", null, List.of(), "Gardened the yard, then gardened it again");
+        add("Other", null, List.of(), "Nothing to see");
+        List<Float> scores = scores("garden*");
+        assertThat(names("garden*")).containsExactly("Short", "Long");
+        assertThat(scores.get(0)).isGreaterThan(scores.get(1));
+    }
+
+    @Test
     void scoresDescend() {
-        List<Float> scores = memories.search("default", QuerySyntax.parse(List.of("vim OR seat")), 10).stream()
-                .map(r -> r.score()).toList();
+        List<Float> scores = scores("vim OR seat");
         assertThat(scores).hasSize(6).isSortedAccordingTo((a, b) -> Float.compare(b, a));
     }
 }
