@@ -37,7 +37,9 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                 "  gptmem   gptmem's export document, a JSON array of memories, or JSON Lines; 'description' is"
                         + " another name for 'content'.",
                 "  chatgpt  ChatGPT's memory as copied from 'Manage memories': one memory per line, bullets"
-                        + " (- * •) and blank lines dropped. It has no dates: the memories get the time of the import.",
+                        + " (- * •) and blank lines dropped. It has no dates: the memories get the time of the import."
+                        + " Input that does not start like JSON is taken for it; a line of JSON further on then fails"
+                        + " the import, as damaged JSON, unless --format chatgpt is given.",
                 "  mcp      memory.jsonl of the MCP memory server: each entity becomes a memory named after it,"
                         + " tagged with its type (\"Travel plans\" becomes travel-plans), its observations one per line"
                         + " as the content; each relation is added as a line to the memories of both its entities, or"

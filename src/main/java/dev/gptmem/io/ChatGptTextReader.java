@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * ChatGPT's memory as a user copies it from the "Manage memories" screen: one memory per line,
@@ -21,17 +22,34 @@ public final class ChatGptTextReader implements MemoryReader {
     private static final String[] BULLETS = {"- ", "* ", "• "};
     /** A bullet with nothing after it. */
     private static final Set<String> BULLETS_ALONE = Set.of("-", "*", "•");
+    /**
+     * A line of JSON: a brace or bracket alone, a record of JSON Lines, or an object's member that
+     * goes on ({@code "format": "gptmem-export",}). No memory ChatGPT keeps reads like that.
+     */
+    private static final Pattern JSON_LINE = Pattern.compile(
+            "[{\\[]|\\[\\s*\\{.*|\\{\\s*\".*|\"(?:[^\"\\\\]|\\\\.)*\"\\s*:\\s*(?:[{\\[].*|(?:[\"0-9-]|true|false|null).*,)");
 
     private final InputStream in;
     private final Lines lines;
+    private final boolean guessed;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long line;
 
     public ChatGptTextReader(InputStream in) {
+        this(in, false);
+    }
+
+    /**
+     * @param guessed the format was recognised, not given: the input did not start like JSON. A
+     *     line that is JSON then fails the import, as the input is more likely damaged JSON (a
+     *     stray line before an export) than ChatGPT's memories.
+     */
+    public ChatGptTextReader(InputStream in, boolean guessed) {
         this.in = in;
         this.lines = new Lines(in);
+        this.guessed = guessed;
     }
 
     @Override
@@ -40,6 +58,11 @@ public final class ChatGptTextReader implements MemoryReader {
             for (byte[] bytes = lines.next(); bytes != null; bytes = lines.next()) {
                 line = lines.number();
                 String text = memory(decode(bytes));
+                if (guessed && JSON_LINE.matcher(text).matches()) {
+                    throw GptmemException.failure(position() + " is JSON, but the input does not start like JSON,"
+                            + " so it was read as ChatGPT's memory text; repair the JSON, or give --format chatgpt"
+                            + " to import each line as a memory");
+                }
                 if (!text.isEmpty()) {
                     return new IncomingMemory(null, text, null, null, null, null, null, null, null, null);
                 }

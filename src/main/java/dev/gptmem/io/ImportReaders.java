@@ -36,7 +36,7 @@ public final class ImportReaders {
         InputStream input = in.markSupported() ? in : new BufferedInputStream(in);
         switch (format == ImportFormat.AUTO ? detect(input) : format) {
             case CHATGPT:
-                return new ChatGptTextReader(input);
+                return new ChatGptTextReader(input, format == ImportFormat.AUTO);
             case MCP:
                 return new McpMemoryReader(input, warnings);
             case GPT_API:

@@ -174,6 +174,22 @@ class ImportFormatsCommandTest extends CliTestBase {
         assertThat(unknown.err()).contains("auto, gptmem, chatgpt, mcp, gpt-api, mem0");
     }
 
+    @Test
+    void jsonAfterAStrayFirstLineIsDamagedJsonNotChatGptText() {
+        add("Existing memory");
+        String export = run("export").succeeded().out();
+        String before = run("export", "--format", "jsonl").succeeded().out();
+
+        Result damaged = importing("$ gptmem export\n" + export).failedWith(ExitCodes.FAILURE);
+        assertThat(damaged.error()).startsWith("line 2 is JSON, but the input does not start like JSON")
+                .contains("--format chatgpt").endsWith("nothing was imported");
+        assertThat(damaged.err().strip().lines()).hasSize(1);
+        assertThat(run("export", "--format", "jsonl").succeeded().out()).isEqualTo(before);
+
+        importing("Likes tea\n{\"content\": \"kept as a line\"}\n", "--format", "chatgpt").succeeded();
+        assertThat(contents()).contains("Likes tea", "{\"content\": \"kept as a line\"}");
+    }
+
     static Stream<Arguments> malformed() {
         return Stream.of(
                 Arguments.of("chatgpt", "Likes tea\nLikes caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1),

@@ -136,6 +136,30 @@ class ImportReadersTest {
                 .isInstanceOf(GptmemException.class).hasMessageStartingWith("line 3: a NUL character");
     }
 
+    static Stream<Arguments> jsonInText() {
+        return Stream.of(
+                Arguments.of("an export after a stray line", "note\n{\n  \"format\": \"gptmem-export\",\n", 2),
+                Arguments.of("JSON Lines after a stray line", "note\n\n{\"content\": \"x\"}\n", 3),
+                Arguments.of("an array of records", "note\n[ {\"content\": \"x\"} ]\n", 2),
+                Arguments.of("a member that goes on", "note\n  \"tags\": [\n", 2),
+                Arguments.of("a bracket alone", "note\n- Likes tea\n[\n", 3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jsonInText")
+    void jsonInWhatWasTakenForChatGptTextFailsNamingTheLine(String what, String input, int line) {
+        assertThatThrownBy(() -> read(text(input), ImportFormat.AUTO)).isInstanceOf(GptmemException.class)
+                .hasMessageStartingWith("line " + line + " is JSON, but the input does not start like JSON");
+        assertThat(read(text(input), ImportFormat.CHATGPT)).as("given, not guessed").isNotEmpty();
+    }
+
+    @Test
+    void chatGptTextMayHaveQuotesColonsAndBrackets() {
+        String text = "\"Carpe diem\": a favourite motto\n[Work] prefers mornings\nWrites {braces} in code,\n"
+                + "\"Dune\" is the favourite book, then \"Emma\"\n";
+        assertThat(read(text(text), ImportFormat.AUTO)).hasSize(4);
+    }
+
     @Test
     void mcpEntitiesBecomeMemoriesWithTheirRelations() {
         assertThat(read(fixture("mcp-memory.jsonl"), ImportFormat.AUTO)).containsExactly(
