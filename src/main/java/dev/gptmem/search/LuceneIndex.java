@@ -165,6 +165,8 @@ final class LuceneIndex implements SearchIndex {
                 hits.add(new Hit(ids[i], top.scoreDocs[i].score));
             }
             return hits;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooLong();
         } catch (IOException e) {
             throw failure(e);
         }
@@ -201,6 +203,8 @@ final class LuceneIndex implements SearchIndex {
                         }
                     });
             return new DocMatches(reader, hits, hits.cardinality());
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw tooLong();
         } catch (IOException e) {
             throw failure(e);
         }
@@ -386,6 +390,12 @@ final class LuceneIndex implements SearchIndex {
     private static double bulkBufferMegabytes() {
         double quarter = Runtime.getRuntime().maxMemory() / 4.0 / (1 << 20);
         return Math.max(32, Math.min(256, quarter));
+    }
+
+    /** Past Lucene's bound on the clauses of one query (1,024: some 350 words). */
+    private static GptmemException tooLong() {
+        return GptmemException.usage("the query is too long: a search looks up at most a few hundred words at once;"
+                + " use fewer");
     }
 
     private static GptmemException failure(IOException e) {

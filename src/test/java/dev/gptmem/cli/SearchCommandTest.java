@@ -149,4 +149,30 @@ class SearchCommandTest extends CliTestBase {
         }
         run("search", "units", "--since", "last tuesday").failedWith(ExitCodes.USAGE);
     }
+
+    @Test
+    void aQueryTooLongToRunIsAUsageErrorNotACrash() {
+        StringBuilder paragraph = new StringBuilder("metric");
+        for (int i = 0; i < 1000; i++) {
+            paragraph.append(" word").append(i);
+        }
+        Result result = run("search", paragraph.toString());
+        result.failedWith(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("gptmem: the query is too long").doesNotContain("Exception");
+        assertThat(result.err().strip().lines()).hasSize(1);
+    }
+
+    @Test
+    void manyPrefixesEachOfManyWordsInOneQueryStillRun() {
+        StringBuilder words = new StringBuilder();
+        List<String> prefixes = new java.util.ArrayList<>();
+        for (char p = 'a'; p <= 'p'; p++) {
+            prefixes.add("q" + p + "*");
+            for (int i = 0; i < 70; i++) {
+                words.append('q').append(p).append(i).append(' ');
+            }
+        }
+        String id = run("add", words.toString().strip()).succeeded().out().strip();
+        assertThat(search(prefixes.toArray(String[]::new))).containsExactly(id);
+    }
 }
