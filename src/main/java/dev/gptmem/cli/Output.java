@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -40,7 +43,7 @@ final class Output {
             Durable.replace(tmp, target);
             return result;
         } catch (IOException e) {
-            throw GptmemException.failure("cannot write " + file + ": " + e.getMessage(), e);
+            throw GptmemException.failure("cannot write " + file + ": " + why(e, target), e);
         } finally {
             try {
                 Files.deleteIfExists(tmp);
@@ -48,5 +51,19 @@ final class Output {
                 // Only a leftover partial file; the error that matters was already raised.
             }
         }
+    }
+
+    /** What went wrong, in words: the exceptions of java.nio.file name only the file they failed on. */
+    private static String why(IOException e, Path target) {
+        if (e instanceof NoSuchFileException && !Files.isDirectory(target.getParent())) {
+            return "no such directory " + target.getParent();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
+            return ((FileSystemException) e).getReason();
+        }
+        return e.getMessage();
     }
 }

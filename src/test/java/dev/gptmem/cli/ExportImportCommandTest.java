@@ -117,7 +117,9 @@ class ExportImportCommandTest extends CliTestBase {
         run("-p", "nobody", "export").failedWith(ExitCodes.NOT_FOUND);
         run("export", "--format", "xml").failedWith(ExitCodes.USAGE);
         add("x");
-        run("export", "-o", home.resolve("no/such/dir/out.json").toString()).failedWith(ExitCodes.FAILURE);
+        Path missing = home.resolve("no/such/dir/out.json");
+        Result result = run("export", "-o", missing.toString()).failedWith(ExitCodes.FAILURE);
+        assertThat(result.error()).isEqualTo("cannot write " + missing + ": no such directory " + missing.getParent());
     }
 
     @Test
