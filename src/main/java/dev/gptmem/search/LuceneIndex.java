@@ -289,7 +289,7 @@ final class LuceneIndex implements SearchIndex {
 
     @Override
     public Explanation explain(Memory memory, SearchQuery query) {
-        return new Snippets(indexAnalysis, queryAnalysis, query).explain(memory);
+        return new Snippets(indexAnalysis, queryAnalysis, exactAnalysis, query).explain(memory);
     }
 
     @Override

@@ -129,8 +129,7 @@ final class QueryBuilder {
             return words(((SearchQuery.Phrase) term).text());
         }
         if (term instanceof SearchQuery.Prefix) {
-            String prefix = analysis.normalize(LuceneIndex.TEXT, ((SearchQuery.Prefix) term).text()).utf8ToString();
-            return prefix.isBlank() ? null : prefix(new Term(LuceneIndex.TEXT, prefix));
+            return prefixed(((SearchQuery.Prefix) term).text());
         }
         if (term instanceof SearchQuery.Tag) {
             return new TermQuery(new Term(LuceneIndex.TAG, ((SearchQuery.Tag) term).name()));
@@ -155,6 +154,30 @@ final class QueryBuilder {
             forms.add(new BoostQuery(asTyped, EXACT_BOOST), Occur.SHOULD);
         }
         return forms.add(new BoostQuery(stemOf(LuceneIndex.HEAD, stem), HEAD_BOOST), Occur.SHOULD).build();
+    }
+
+    /**
+     * The words of a prefix's text as written: the last is the start of a word, any before it are
+     * whole words, for text the analysis splits ("org-mo", "config.js").
+     */
+    static List<String> prefixWords(Analyzer exact, String text) {
+        return terms(exact, text);
+    }
+
+    /** The memories with the words before the prefix, if any, and a word starting with it. */
+    private Query prefixed(String text) {
+        List<String> written = prefixWords(exact, text);
+        if (written.isEmpty()) {
+            return null;
+        }
+        Query last = prefix(new Term(LuceneIndex.TEXT, written.get(written.size() - 1)));
+        if (written.size() == 1) {
+            return last;
+        }
+        return new BooleanQuery.Builder()
+                .add(words(String.join(" ", written.subList(0, written.size() - 1))), Occur.MUST)
+                .add(last, Occur.MUST)
+                .build();
     }
 
     /**

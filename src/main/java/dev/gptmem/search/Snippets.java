@@ -28,7 +28,7 @@ final class Snippets {
     private final Set<String> terms = new HashSet<>();
     private final List<String> prefixes = new ArrayList<>();
 
-    Snippets(Analyzer indexAnalysis, Analyzer queryAnalysis, SearchQuery query) {
+    Snippets(Analyzer indexAnalysis, Analyzer queryAnalysis, Analyzer exactAnalysis, SearchQuery query) {
         this.indexAnalysis = indexAnalysis;
         for (List<SearchQuery.Term> group : query.required()) {
             for (SearchQuery.Term term : group) {
@@ -37,8 +37,12 @@ final class Snippets {
                 } else if (term instanceof SearchQuery.Phrase) {
                     terms.addAll(QueryBuilder.terms(queryAnalysis, ((SearchQuery.Phrase) term).text()));
                 } else if (term instanceof SearchQuery.Prefix) {
-                    prefixes.add(queryAnalysis.normalize(LuceneIndex.TEXT,
-                            ((SearchQuery.Prefix) term).text()).utf8ToString());
+                    List<String> written = QueryBuilder.prefixWords(exactAnalysis, ((SearchQuery.Prefix) term).text());
+                    if (!written.isEmpty()) {
+                        prefixes.add(written.get(written.size() - 1));
+                        terms.addAll(QueryBuilder.terms(queryAnalysis,
+                                String.join(" ", written.subList(0, written.size() - 1))));
+                    }
                 }
             }
         }

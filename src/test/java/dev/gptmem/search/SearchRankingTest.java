@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryService;
+import dev.gptmem.core.SearchResult;
 import dev.gptmem.store.H2Storage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,19 @@ class SearchRankingTest {
         List<Float> scores = scores("garden*");
         assertThat(names("garden*")).containsExactly("Short", "Long");
         assertThat(scores.get(0)).isGreaterThan(scores.get(1));
+    }
+
+    @Test
+    void aPrefixAfterAWordBreakMatchesTheWordsItSpans() {
+        add("Notes", null, List.of(), "Emacs org-mode for notes, settings in config.json");
+        add("Other", null, List.of(), "Modern organ music");
+        assertThat(names("org-mo*")).containsExactly("Notes");
+        assertThat(names("config.js*")).containsExactly("Notes");
+        assertThat(names("config.xm*")).isEmpty();
+        SearchResult hit = memories.search("default", QuerySyntax.parse(List.of("org-mo*")), 1).get(0);
+        String text = hit.snippet().text();
+        assertThat(hit.snippet().marks()).extracting(m -> text.substring(m.start(), m.end()))
+                .containsExactly("org", "mode");
     }
 
     @Test
