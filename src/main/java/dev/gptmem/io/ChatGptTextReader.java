@@ -37,10 +37,6 @@ public final class ChatGptTextReader implements MemoryReader {
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private long line;
 
-    public ChatGptTextReader(InputStream in) {
-        this(in, false);
-    }
-
     /**
      * @param guessed the format was recognised, not given: the input did not start like JSON. A
      *     line that is JSON then fails the import, as the input is more likely damaged JSON (a

@@ -157,26 +157,34 @@ final class QueryBuilder {
     }
 
     /**
-     * The words of a prefix's text as written: the last is the start of a word, any before it are
-     * whole words, for text the analysis splits ("org-mo", "config.js").
+     * A prefix's text as written, for text the analysis splits ("org-mo", "config.js"): the whole
+     * words before its last break, if any ({@code before} is empty if none), and the start of a word.
      */
-    static List<String> prefixWords(Analyzer exact, String text) {
-        return terms(exact, text);
+    record PrefixWords(String before, String start) {
+        /** The parts of {@code text} by the {@code exact} analysis; null when it holds no word. */
+        static PrefixWords of(Analyzer exact, String text) {
+            List<String> written = terms(exact, text);
+            if (written.isEmpty()) {
+                return null;
+            }
+            return new PrefixWords(String.join(" ", written.subList(0, written.size() - 1)),
+                    written.get(written.size() - 1));
+        }
     }
 
     /** The memories with the words before the prefix, if any, and a word starting with it. */
     private Query prefixed(String text) {
-        List<String> written = prefixWords(exact, text);
-        if (written.isEmpty()) {
+        PrefixWords written = PrefixWords.of(exact, text);
+        if (written == null) {
             return null;
         }
-        Query last = prefix(new Term(LuceneIndex.TEXT, written.get(written.size() - 1)));
-        if (written.size() == 1) {
-            return last;
+        Query start = prefix(new Term(LuceneIndex.TEXT, written.start()));
+        if (written.before().isEmpty()) {
+            return start;
         }
         return new BooleanQuery.Builder()
-                .add(words(String.join(" ", written.subList(0, written.size() - 1))), Occur.MUST)
-                .add(last, Occur.MUST)
+                .add(words(written.before()), Occur.MUST)
+                .add(start, Occur.MUST)
                 .build();
     }
 

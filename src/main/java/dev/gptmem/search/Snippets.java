@@ -37,11 +37,11 @@ final class Snippets {
                 } else if (term instanceof SearchQuery.Phrase) {
                     terms.addAll(QueryBuilder.terms(queryAnalysis, ((SearchQuery.Phrase) term).text()));
                 } else if (term instanceof SearchQuery.Prefix) {
-                    List<String> written = QueryBuilder.prefixWords(exactAnalysis, ((SearchQuery.Prefix) term).text());
-                    if (!written.isEmpty()) {
-                        prefixes.add(written.get(written.size() - 1));
-                        terms.addAll(QueryBuilder.terms(queryAnalysis,
-                                String.join(" ", written.subList(0, written.size() - 1))));
+                    QueryBuilder.PrefixWords written =
+                            QueryBuilder.PrefixWords.of(exactAnalysis, ((SearchQuery.Prefix) term).text());
+                    if (written != null) {
+                        prefixes.add(written.start());
+                        terms.addAll(QueryBuilder.terms(queryAnalysis, written.before()));
                     }
                 }
             }
