@@ -33,8 +33,20 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return ExitCodes.USAGE;
     }
 
-    /** Picocli's words, but for a mistyped command name say so and suggest the closest ones, as git does. */
+    /**
+     * Picocli's words, but for a mistyped command name say so and suggest the closest ones, as git
+     * does, and for a word to leave out of a search that was taken for an option, say how to give it.
+     */
     private static String describe(ParameterException e) {
+        CommandLine command = e.getCommandLine();
+        if (command.getCommand() instanceof SearchCommand) {
+            for (String arg : command.getUnmatchedArguments()) {
+                if (arg.length() > 1 && arg.startsWith("-") && !arg.startsWith("--")) {
+                    return "unknown option '" + arg + "'; a word to leave out goes after '--': gptmem search -- vim "
+                            + arg;
+                }
+            }
+        }
         if (e instanceof UnmatchedArgumentException) {
             UnmatchedArgumentException unmatched = (UnmatchedArgumentException) e;
             List<String> args = unmatched.getUnmatched();

@@ -151,6 +151,20 @@ class SearchCommandTest extends CliTestBase {
     }
 
     @Test
+    void aWordToLeaveOutTakenForAnOptionGetsAHintHowToGiveIt() {
+        add("Prefers metric units");
+        for (List<String> args : List.of(List.of("search", "-metric"), List.of("search", "metric", "-units"))) {
+            String dashed = args.get(args.size() - 1);
+            assertThat(run(args.toArray(String[]::new)).failedWith(ExitCodes.USAGE).error())
+                    .isEqualTo("unknown option '" + dashed + "'; a word to leave out goes after '--': gptmem search -- vim " + dashed
+                            + " (see 'gptmem search --help')");
+        }
+        assertThat(run("search", "metric", "--units").failedWith(ExitCodes.USAGE).error())
+                .startsWith("Unknown option: '--units'");
+        run("search", "--", "metric", "-units").succeeded();
+    }
+
+    @Test
     void aQueryTooLongToRunIsAUsageErrorNotACrash() {
         StringBuilder paragraph = new StringBuilder("metric");
         for (int i = 0; i < 1000; i++) {
