@@ -30,7 +30,7 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
         json = json(format, out);
         if (format == OutputOptions.Format.TABLE) {
             table = new Table("ID", "PIN", "CREATED", "TAGS", "MEMORY")
-                    .style(0, style::id).style(1, style::pin).style(3, style::tag);
+                    .style(0, style::id).style(1, style::pin).style(3, style::tag).limit(3, MAX_TAGS_WIDTH);
         }
     }
 
@@ -47,7 +47,7 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
                 break;
             default:
                 table.add(Ids.shortId(m.id()), m.pinned() ? "*" : "", LocalTime.format(m.createdAt()),
-                        Table.cut(String.join(",", m.tags()), MAX_TAGS_WIDTH), Table.oneLine(m.headline()));
+                        String.join(",", m.tags()), Table.oneLine(m.headline()));
         }
     }
 
@@ -82,23 +82,32 @@ final class MemoryOutput implements AutoCloseable, Consumer<Memory> {
         out.flush();
     }
 
-    /** The full record, for people: a header of fields, then the content as it is. */
-    static void detail(PrintWriter out, Style style, Memory m) {
+    /**
+     * The full record, for people: a header of fields, then the content as it is, its control
+     * characters other than line breaks and tabs shown when {@code screen} (a terminal) is to read it.
+     */
+    static void detail(PrintWriter out, Style style, Memory m, boolean screen) {
         out.println(style.id(m.id()) + (m.pinned() ? "  " + style.pin("pinned") : ""));
         field(out, style, "name", m.name());
         field(out, style, "summary", m.summary());
-        field(out, style, "tags", m.tags().isEmpty() ? null : style.tag(String.join(", ", m.tags())));
+        if (!m.tags().isEmpty()) {
+            out.println(label(style, "tags") + style.tag(Table.oneLine(String.join(", ", m.tags()))));
+        }
         field(out, style, "reason", m.reason());
         field(out, style, "source", m.source());
         field(out, style, "created", Times.format(m.createdAt()));
         field(out, style, "updated", Times.format(m.updatedAt()));
         out.println();
-        out.println(m.content());
+        out.println(screen ? Table.visible(m.content(), true) : m.content());
     }
 
     private static void field(PrintWriter out, Style style, String label, String value) {
         if (value != null) {
-            out.println(style.dim(String.format("%-9s", label + ":")) + Table.oneLine(value));
+            out.println(label(style, label) + Table.oneLine(value));
         }
+    }
+
+    private static String label(Style style, String label) {
+        return style.dim(String.format("%-9s", label + ":"));
     }
 }

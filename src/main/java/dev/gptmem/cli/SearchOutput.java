@@ -34,7 +34,7 @@ final class SearchOutput implements AutoCloseable {
         json = MemoryOutput.json(format, out);
         if (format == OutputOptions.Format.TABLE) {
             table = new Table("ID", "SCORE", "TAGS", "MATCH")
-                    .style(0, style::id).style(2, style::tag).style(3, this::marks);
+                    .style(0, style::id).style(2, style::tag).style(3, this::marks).limit(2, MAX_TAGS_WIDTH);
         }
     }
 
@@ -49,7 +49,7 @@ final class SearchOutput implements AutoCloseable {
                 break;
             default:
                 table.add(Ids.shortId(found.memory().id()), String.format(Locale.ROOT, "%.2f", found.score()),
-                        Table.cut(String.join(",", found.memory().tags()), MAX_TAGS_WIDTH), marked(found.snippet()));
+                        String.join(",", found.memory().tags()), marked(found.snippet()));
         }
     }
 

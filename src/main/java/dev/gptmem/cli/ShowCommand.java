@@ -35,11 +35,12 @@ final class ShowCommand extends ModelledCommand implements Runnable {
             return;
         }
         Style style = new Style(context.colour());
+        boolean screen = context.terminal().stdoutIsTerminal();
         for (int i = 0; i < memories.size(); i++) {
             if (i > 0) {
                 out.println();
             }
-            MemoryOutput.detail(out, style, memories.get(i));
+            MemoryOutput.detail(out, style, memories.get(i), screen);
         }
         out.flush();
     }

@@ -3,22 +3,31 @@ package dev.gptmem.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.jline.utils.WCWidth;
 
 /**
  * A plain text table: fixed columns sized to their content, and a last column that takes what
  * is left of the terminal's width (cut with an ellipsis) or, off a terminal, its whole text.
+ * Widths are the columns a terminal gives the text (two for each CJK character or emoji, none
+ * for a combining accent), and control characters are shown, never sent to the terminal.
  */
 final class Table {
     private static final String GAP = "  ";
+    /** Below this every character but a control one takes one column, so ASCII text needs no table. */
+    private static final int FIRST_NOT_NARROW = 0x300;
     private final List<String> headers;
     private final List<UnaryOperator<String>> styles = new ArrayList<>();
+    private final int[] limits;
     private final List<String[]> rows = new ArrayList<>();
 
     Table(String... headers) {
         this.headers = List.of(headers);
+        this.limits = new int[headers.length];
         for (int i = 0; i < headers.length; i++) {
             styles.add(UnaryOperator.identity());
+            limits[i] = Integer.MAX_VALUE;
         }
     }
 
@@ -27,8 +36,18 @@ final class Table {
         return this;
     }
 
+    /** Cuts the cells of a fixed column to at most {@code columns} wide. */
+    Table limit(int column, int columns) {
+        limits[column] = columns;
+        return this;
+    }
+
     void add(String... cells) {
-        rows.add(cells);
+        String[] row = new String[cells.length];
+        for (int c = 0; c < cells.length; c++) {
+            row[c] = cut(visible(cells[c]), limits[c]);
+        }
+        rows.add(row);
     }
 
     boolean isEmpty() {
@@ -40,11 +59,11 @@ final class Table {
         int columns = headers.size();
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = headers.get(c).length();
+            widths[c] = width(headers.get(c));
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns - 1; c++) {
-                widths[c] = Math.max(widths[c], length(row[c]));
+                widths[c] = Math.max(widths[c], width(row[c]));
             }
         }
         int fixed = 0;
@@ -65,26 +84,99 @@ final class Table {
             String text = isLast ? cut(cells[c], last) : cells[c];
             line.append(styled ? styles.get(c).apply(text) : text);
             if (!isLast) {
-                line.append(" ".repeat(widths[c] - length(text) + GAP.length()));
+                line.append(" ".repeat(widths[c] - width(text) + GAP.length()));
             }
         }
         return line.toString().stripTrailing();
     }
 
-    /** Shortens text to at most {@code max} code points, marking the cut with an ellipsis. */
+    /** Shortens text to at most {@code max} columns wide, marking the cut with an ellipsis. */
     static String cut(String text, int max) {
-        if (length(text) <= max) {
+        if (max == Integer.MAX_VALUE || width(text) <= max) {
             return text;
         }
-        int end = text.offsetByCodePoints(0, Math.max(0, max - 1));
+        int room = Math.max(0, max - 1);
+        int used = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int point = text.codePointAt(end);
+            used += width(point);
+            if (used > room) {
+                break;
+            }
+            end += Character.charCount(point);
+        }
         return text.substring(0, end) + "…";
     }
 
-    /** Text on one line: runs of whitespace, line breaks included, become one space. */
+    /** How many columns a terminal gives {@code text}, once its control characters are {@link #visible}. */
+    static int width(String text) {
+        int columns = 0;
+        for (int i = 0; i < text.length(); ) {
+            int point = text.codePointAt(i);
+            columns += width(point);
+            i += Character.charCount(point);
+        }
+        return columns;
+    }
+
+    private static int width(int point) {
+        return point < FIRST_NOT_NARROW ? 1 : Math.max(0, WCWidth.wcwidth(point));
+    }
+
+    /**
+     * Text on one line, as people see it: runs of whitespace, line breaks included, become one
+     * space, and other control characters are {@link #visible}.
+     */
     static String oneLine(String text) {
         if (text == null) {
             return "";
         }
+        return visible(joinSpaces(text));
+    }
+
+    /**
+     * Shows control characters instead of sending them to the terminal, the way less does: C0 and
+     * DEL in caret notation ({@code ^[} for ESC), the C1 ones as {@code <U+009B>}. Memory text may
+     * come from anywhere, and an escape sequence in it could recolour, retitle or rewrite the
+     * screen. Tabs and line breaks are kept when {@code keepLines} is true.
+     */
+    static String visible(String text, boolean keepLines) {
+        int first = 0;
+        while (first < text.length() && !hidden(text, first, keepLines)) {
+            first++;
+        }
+        if (first == text.length()) {
+            return text;
+        }
+        StringBuilder shown = new StringBuilder(text.length() + 8).append(text, 0, first);
+        for (int i = first; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!hidden(text, i, keepLines)) {
+                shown.append(c);
+            } else if (c < 0x20 || c == 0x7F) {
+                shown.append('^').append((char) (c ^ 0x40));
+            } else {
+                shown.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+            }
+        }
+        return shown.toString();
+    }
+
+    static String visible(String text) {
+        return visible(text, false);
+    }
+
+    private static boolean hidden(String text, int i, boolean keepLines) {
+        char c = text.charAt(i);
+        if (c >= 0x20 && c < 0x7F || c > 0x9F) {
+            return false;
+        }
+        boolean lineEnd = c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+        return !keepLines || !lineEnd && c != '\t';
+    }
+
+    private static String joinSpaces(String text) {
         // By hand rather than replaceAll("\\s+", " "): a list calls this on every row, and the
         // regex took 7 ms of a cold 'gptmem list' of 1,000 memories. Same result: strip, then
         // each run of [ \t\n\x0B\f\r] becomes one space.
@@ -116,9 +208,5 @@ final class Table {
     /** What {@code \s} matches in a Java regex. */
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-    }
-
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
     }
 }

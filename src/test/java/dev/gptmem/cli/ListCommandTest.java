@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.IncomingMemory;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest extends CliTestBase {
@@ -125,6 +126,42 @@ class ListCommandTest extends CliTestBase {
 
         terminal(Terminal.PIPES);
         assertThat(run("list").succeeded().lines().get(1)).endsWith(longText);
+    }
+
+    @Test
+    void wideCharactersKeepTheColumnsAlignedAndTheLineWithinTheTerminal() {
+        add("-t", "日本", "日本語のメモ ".repeat(20).strip());
+        add("-t", "nihon", "plain memory");
+        add("-t", "🎉", "party");
+        env.put("NO_COLOR", "1");
+        terminal(Terminal.fixed(false, true, 60));
+
+        List<String> table = run("list").succeeded().lines();
+
+        int memoryColumn = columns(table.get(0).substring(0, table.get(0).indexOf("MEMORY")));
+        for (String line : table.subList(1, table.size())) {
+            String memory = Stream.of("日本語", "plain", "party").filter(line::contains).findFirst().orElseThrow();
+            assertThat(columns(line.substring(0, line.indexOf(memory)))).as(line).isEqualTo(memoryColumn);
+            assertThat(columns(line)).as(line).isLessThanOrEqualTo(60);
+        }
+        assertThat(table.get(3)).endsWith("…");
+    }
+
+    /** Columns on a terminal for this test's text: the kana, kanji and emoji in it take two. */
+    private static int columns(String text) {
+        return text.codePoints().map(c -> c >= 0x3000 && c <= 0x9FFF || c >= 0x1F300 ? 2 : 1).sum();
+    }
+
+    @Test
+    void controlCharactersInMemoriesAreShownNotSentToTheTerminal() {
+        add("-t", "ctl", "-n", "title\u001b]0;pwned\u0007", "red \u001b[31mtext\u001b[0m and \u0007bell");
+        env.put("NO_COLOR", "1");
+        terminal(Terminal.fixed(false, true, 200));
+
+        assertThat(run("list").succeeded().out()).doesNotContain("\u001b", "\u0007").contains("title^[]0;pwned^G");
+        assertThat(run("search", "red").succeeded().out()).doesNotContain("\u001b", "\u0007")
+                .contains("[red] ^[[31mtext^[[0m and ^Gbell");
+        assertThat(run("list", "--jsonl").succeeded().out()).contains("\\u001B[31m");
     }
 
     @Test

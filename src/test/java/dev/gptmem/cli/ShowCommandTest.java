@@ -25,6 +25,21 @@ class ShowCommandTest extends CliTestBase {
     }
 
     @Test
+    void onATerminalControlCharactersAreShownButAPipeGetsTheContentAsItIs() {
+        String content = "line one\n\tred \u001b[31mtext\u001b[0m\r\nbell\u0007";
+        String id = add("-n", "name\u001b[2J", "-t", "ctl\u009b", content);
+
+        assertThat(run("show", id).succeeded().out()).endsWith("\n\n" + content + "\n").contains("name:    name^[[2J");
+
+        terminal(Terminal.fixed(false, true, 80));
+        env.put("NO_COLOR", "1");
+        String shown = run("show", id).succeeded().out();
+        assertThat(shown).doesNotContain("\u001b", "\u0007", "\u009b")
+                .contains("name:    name^[[2J", "tags:    ctl<U+009B>")
+                .endsWith("\n\nline one\n\tred ^[[31mtext^[[0m\r\nbell^G\n");
+    }
+
+    @Test
     void showsSeveralInTheOrderGiven() {
         String first = add("first");
         String second = add("second");

@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 
 /** The hand-written text helpers of tables give what the library calls they replace gave. */
 class TableTextTest {
@@ -35,6 +36,51 @@ class TableTextTest {
     Arbitrary<String> spacedText() {
         return Arbitraries.strings().withChars(" \t\n\u000B\f\r\u00A0\u2003\u2028ab\u00e9\u4e2d")
                 .ofMaxLength(12);
+    }
+
+    @Example
+    void widthIsTheColumnsATerminalGives() {
+        assertThat(Table.width("plain")).isEqualTo(5);
+        assertThat(Table.width("日本語")).isEqualTo(6);
+        assertThat(Table.width("🎉 ok")).isEqualTo(5);
+        assertThat(Table.width("cafe\u0301")).isEqualTo(4);
+        assertThat(Table.width("")).isZero();
+    }
+
+    @Example
+    void cutCountsColumnsAndNeverSplitsACharacter() {
+        assertThat(Table.cut("日本語のテキスト", 7)).isEqualTo("日本語…");
+        assertThat(Table.cut("日本語のテキスト", 8)).isEqualTo("日本語…");
+        assertThat(Table.cut("🎉🎉🎉", 4)).isEqualTo("🎉…");
+        assertThat(Table.cut("abcdef", 4)).isEqualTo("abc…");
+        assertThat(Table.cut("abcd", 4)).isEqualTo("abcd");
+        assertThat(Table.cut("日本", 4)).isEqualTo("日本");
+    }
+
+    @Example
+    void controlCharactersAreShownNotSent() {
+        assertThat(Table.visible("bad \u001b[31mred\u0007")).isEqualTo("bad ^[[31mred^G");
+        assertThat(Table.visible("del\u007f c1\u009b")).isEqualTo("del^? c1<U+009B>");
+        assertThat(Table.visible("tab\tline\n")).isEqualTo("tab^Iline^J");
+        assertThat(Table.visible("a\tb\r\nc\rd\u001b", true)).isEqualTo("a\tb\r\nc^Md^[");
+        assertThat(Table.oneLine("one\ntwo \u001b]0;title\u0007")).isEqualTo("one two ^[]0;title^G");
+        String clean = "no controls, 日本語, café";
+        assertThat(Table.visible(clean)).isSameAs(clean);
+    }
+
+    @Property(tries = 2000)
+    void shownTextHoldsNoControlCharacterAndIsCutToItsColumns(@ForAll("controlText") String text,
+            @ForAll @IntRange(min = 1, max = 8) int columns) {
+        String shown = Table.visible(text);
+        assertThat(shown.chars()).noneMatch(c -> c < 0x20 || c >= 0x7F && c <= 0x9F);
+        assertThat(Table.visible(shown)).isEqualTo(shown);
+        assertThat(Table.width(Table.cut(shown, columns))).isLessThanOrEqualTo(columns);
+    }
+
+    @Provide
+    Arbitrary<String> controlText() {
+        return Arbitraries.of("\u0000", "\u0007", "\t", "\n", "\r", "\u001b", "\u007f", "\u0085", "\u009b", "a", "b",
+                "日", "🎉", "\u0301").list().ofMaxSize(12).map(parts -> String.join("", parts));
     }
 
     @Example
