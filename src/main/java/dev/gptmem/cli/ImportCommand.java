@@ -102,7 +102,7 @@ final class ImportCommand extends ModelledCommand implements Runnable {
             result = context.transfer().importFrom(profile, reader,
                     new ImportOptions(onConflict, dryRun, allowDuplicates));
         } catch (IOException e) {
-            throw GptmemException.failure("cannot read " + file + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot read " + file, e);
         }
         err.println((result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
                 + result.imported() + ", replaced " + result.replaced() + ", skipped " + result.skipped()

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,17 +51,11 @@ final class Output {
         }
     }
 
-    /** What went wrong, in words: the exceptions of java.nio.file name only the file they failed on. */
+    /** What went wrong, in words, naming the folder that is missing when it is. */
     private static String why(IOException e, Path target) {
         if (e instanceof NoSuchFileException && !Files.isDirectory(target.getParent())) {
             return "no such directory " + target.getParent();
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return ((FileSystemException) e).getReason();
-        }
-        return e.getMessage();
+        return GptmemException.reason(e);
     }
 }

@@ -93,7 +93,7 @@ final class Restore {
             } catch (IOException again) {
                 e.addSuppressed(again);
             }
-            throw GptmemException.failure("cannot read " + (file == null ? "-" : file) + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot read " + (file == null ? "-" : file), e);
         }
     }
 
@@ -105,7 +105,7 @@ final class Restore {
             }
             return new BufferedInputStream(in);
         } catch (IOException e) {
-            throw GptmemException.failure("cannot read " + source + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot read " + source, e);
         }
     }
 }

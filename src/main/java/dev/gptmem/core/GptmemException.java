@@ -1,5 +1,14 @@
 package dev.gptmem.core;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Locale;
+
 /**
  * A failure the user should see as one line, with the exit code it maps to. The message is written
  * for people: it says what went wrong and, where one helps, what to do.
@@ -38,5 +47,46 @@ public class GptmemException extends RuntimeException {
 
     public static GptmemException failure(String message, Throwable cause) {
         return new GptmemException(message, ExitCodes.FAILURE, cause);
+    }
+
+    /** A file operation that failed: {@code what} ("cannot write FILE"), then why, in words. */
+    public static GptmemException io(String what, IOException cause) {
+        return failure(what + ": " + reason(cause), cause);
+    }
+
+    /**
+     * Why a file operation failed. The exceptions of java.nio.file carry the file's name as their
+     * message and the system's reason, if any, apart; the name alone tells the user nothing.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file of that name exists already";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "the folder is not empty";
+        }
+        if (e instanceof FileSystemException) {
+            String reason = ((FileSystemException) e).getReason();
+            return reason == null || reason.isBlank() ? "file system error" : lowerFirst(reason);
+        }
+        if (e.getMessage() == null || e.getMessage().isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        // A plain IOException carries the system's words ("Is a directory"); others, such as a
+        // parser's, carry their own sentence.
+        return e.getClass() == IOException.class ? lowerFirst(e.getMessage()) : e.getMessage();
+    }
+
+    private static String lowerFirst(String text) {
+        return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
     }
 }

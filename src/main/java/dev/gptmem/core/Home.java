@@ -90,7 +90,7 @@ public final class Home {
         } catch (NoSuchFileException e) {
             return config;
         } catch (IOException e) {
-            throw GptmemException.failure("cannot read " + configFile() + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot read " + configFile(), e);
         }
         return config;
     }
@@ -106,7 +106,7 @@ public final class Home {
             OwnerOnly.file(tmp);
             Durable.replace(tmp, configFile());
         } catch (IOException e) {
-            throw GptmemException.failure("cannot write " + configFile() + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot write " + configFile(), e);
         }
     }
 }

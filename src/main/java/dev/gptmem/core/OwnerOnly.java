@@ -27,7 +27,7 @@ public final class OwnerOnly {
             }
             return dir;
         } catch (IOException e) {
-            throw GptmemException.failure("cannot create folder " + dir + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot create folder " + dir, e);
         }
     }
 
@@ -38,7 +38,7 @@ public final class OwnerOnly {
                 restrict(file, FILE);
             }
         } catch (IOException e) {
-            throw GptmemException.failure("cannot set permissions of " + file + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot set permissions of " + file, e);
         }
     }
 

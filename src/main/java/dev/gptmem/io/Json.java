@@ -35,7 +35,7 @@ final class Json {
 
     /** The error for a JSON document that cannot be written. */
     static GptmemException cannotWrite(IOException e) {
-        return GptmemException.failure("cannot write JSON: " + e.getMessage(), e);
+        return GptmemException.io("cannot write JSON", e);
     }
 
     /** Indented like jq's output: {@code "key": value}, one array element per line. */

@@ -45,7 +45,7 @@ public final class ProfileJson {
                 json.writeRaw('\n');
             }
         } catch (IOException e) {
-            throw GptmemException.failure("cannot write JSON: " + e.getMessage(), e);
+            throw GptmemException.io("cannot write JSON", e);
         }
     }
 

@@ -31,6 +31,6 @@ abstract class TextMemoryWriter implements MemoryWriter {
     }
 
     protected final GptmemException failure(IOException e) {
-        return GptmemException.failure("cannot write " + format + ": " + e.getMessage(), e);
+        return GptmemException.io("cannot write " + format, e);
     }
 }

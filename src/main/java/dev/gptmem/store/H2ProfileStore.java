@@ -513,7 +513,7 @@ final class H2ProfileStore implements ProfileStore {
             }
             return result;
         } catch (IOException e) {
-            throw GptmemException.failure("cannot write profile '" + name + "': " + e.getMessage(), e);
+            throw GptmemException.io("cannot write profile '" + name + "'", e);
         } finally {
             bulk = false;
             closeIndex();
@@ -543,7 +543,7 @@ final class H2ProfileStore implements ProfileStore {
             } catch (SQLException e) {
                 throw jdbc.failure("commit", e);
             } catch (IOException e) {
-                throw GptmemException.failure("cannot write profile '" + name + "': " + e.getMessage(), e);
+                throw GptmemException.io("cannot write profile '" + name + "'", e);
             }
         }
     }

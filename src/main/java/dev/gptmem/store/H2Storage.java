@@ -85,7 +85,7 @@ public final class H2Storage implements Storage {
                 }
             }
         } catch (IOException e) {
-            throw GptmemException.failure("cannot list profiles in " + home.profilesDir() + ": " + e.getMessage(), e);
+            throw GptmemException.io("cannot list profiles in " + home.profilesDir(), e);
         }
         names.sort(null);
         return names;
@@ -128,7 +128,7 @@ public final class H2Storage implements Storage {
             return H2ProfileStore.open(profile, file, connection, lock, indexes, notices);
         } catch (IOException e) {
             lock.close();
-            throw GptmemException.failure("cannot open profile '" + profile + "': " + e.getMessage(), e);
+            throw GptmemException.io("cannot open profile '" + profile + "'", e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -181,7 +181,7 @@ public final class H2Storage implements Storage {
             Files.deleteIfExists(home.profilesDir().resolve(profile + ".trace.db"));
             Files.deleteIfExists(stagingFile(file(profile)));
         } catch (IOException e) {
-            throw GptmemException.failure("cannot delete profile '" + profile + "': " + e.getMessage(), e);
+            throw GptmemException.io("cannot delete profile '" + profile + "'", e);
         }
         deleteLockFile(profile);
     }
@@ -196,8 +196,7 @@ public final class H2Storage implements Storage {
             }
             Files.move(file(from), file(to));
         } catch (IOException e) {
-            throw GptmemException.failure("cannot rename profile '" + from + "' to '" + to + "': "
-                    + e.getMessage(), e);
+            throw GptmemException.io("cannot rename profile '" + from + "' to '" + to + "'", e);
         }
         deleteLockFile(from);
     }

@@ -49,8 +49,7 @@ final class ProfileLock implements AutoCloseable {
                 Thread.sleep(POLL_MILLIS);
             }
         } catch (IOException e) {
-            throw GptmemException.failure("cannot lock profile '" + profile + "' (" + lockFile + "): "
-                    + e.getMessage(), e);
+            throw GptmemException.io("cannot lock profile '" + profile + "' (" + lockFile + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw GptmemException.failure("interrupted while waiting for profile '" + profile + "'");

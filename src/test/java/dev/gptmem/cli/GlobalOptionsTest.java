@@ -91,6 +91,24 @@ class GlobalOptionsTest extends CliTestBase {
     }
 
     @Test
+    void aHomeThatIsNoFolderSaysWhyInWordsOnce() throws IOException {
+        Path file = Files.writeString(home.resolve("a-file"), "not a folder");
+
+        assertThat(run("--home", file.toString(), "list").failedWith(ExitCodes.FAILURE).error())
+                .isEqualTo("cannot read " + file.resolve("config.properties") + ": not a directory");
+        assertThat(run("--home", file.toString(), "add", "x").failedWith(ExitCodes.FAILURE).error())
+                .isEqualTo("cannot read " + file.resolve("config.properties") + ": not a directory");
+        assertThat(run("--home", file.resolve("inside").toString(), "profile", "create", "p").failedWith(ExitCodes.FAILURE)
+                .error()).isEqualTo("cannot create folder " + file.resolve("inside") + ": not a directory");
+        assertThat(file).hasContent("not a folder");
+
+        Path other = Files.createDirectory(home.resolve("other"));
+        Files.writeString(other.resolve("profiles"), "in the way");
+        assertThat(run("--home", other.toString(), "add", "x").failedWith(ExitCodes.FAILURE).error())
+                .isEqualTo("cannot create folder " + other.resolve("profiles") + ": a file of that name exists already");
+    }
+
+    @Test
     void debugAddsTheStackTraceToAnError() {
         add("x");
 
