@@ -2,6 +2,7 @@ package dev.gptmem.cli;
 
 import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryService;
+import dev.gptmem.core.ProfileNames;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,11 @@ final class AddCommand extends ModelledCommand implements Runnable {
         String content = content();
         MemoryService.Added added = context.memories().add(context.profile(),
                 new MemoryDraft(content, name, summary, reason, tags, pin, context.source()));
+        // 'default' is there for whoever names no profile; any other is made on purpose, or mistyped.
+        if (added.newProfile() && !context.profile().equals(ProfileNames.DEFAULT)) {
+            spec.commandLine().getErr().println("created profile '" + context.profile()
+                    + "' (there was none by that name)");
+        }
         if (added.duplicate()) {
             spec.commandLine().getErr().println(context.errorPrefix()
                     + "warning: a memory with exactly this content exists already; added anyway");

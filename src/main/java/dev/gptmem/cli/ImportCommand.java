@@ -106,7 +106,8 @@ final class ImportCommand extends ModelledCommand implements Runnable {
         }
         err.println((result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
                 + result.imported() + ", replaced " + result.replaced() + ", skipped " + result.skipped()
-                + " (" + result.duplicates() + " duplicates) into profile '" + profile + "'");
+                + " (" + result.duplicates() + " duplicates) into "
+                + (result.newProfile() ? "new " : "") + "profile '" + profile + "'");
     }
 
     private InputStream open() throws IOException {

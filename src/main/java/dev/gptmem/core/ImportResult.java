@@ -5,6 +5,8 @@ package dev.gptmem.core;
  *
  * @param skipped    memories not written: existing ids kept, and duplicates
  * @param duplicates those of the skipped whose content was there already
+ * @param newProfile the profile did not exist before this import
  */
-public record ImportResult(long imported, long replaced, long skipped, long duplicates, boolean dryRun) {
+public record ImportResult(long imported, long replaced, long skipped, long duplicates, boolean dryRun,
+                           boolean newProfile) {
 }

@@ -22,8 +22,9 @@ public final class MemoryService {
      * What {@link #add} did.
      *
      * @param duplicate another memory had exactly this content already (it is added all the same)
+     * @param newProfile the profile did not exist, and was created for this memory
      */
-    public record Added(String id, boolean duplicate) {
+    public record Added(String id, boolean duplicate, boolean newProfile) {
     }
 
     /** Adds a memory; a missing profile is created. */
@@ -38,11 +39,12 @@ public final class MemoryService {
                 draft.pinned(),
                 MemoryRules.source(draft.source()),
                 now, now);
+        boolean existed = storage.exists(profile);
         try (ProfileStore store = storage.open(profile, true)) {
             return store.transaction(() -> {
                 boolean duplicate = store.containsContent(memory.content());
                 store.insert(memory);
-                return new Added(memory.id(), duplicate);
+                return new Added(memory.id(), duplicate, !existed);
             });
         }
     }

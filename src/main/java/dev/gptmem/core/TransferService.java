@@ -108,7 +108,7 @@ public final class TransferService {
         if (created) {
             reader.profileCreatedAt().ifPresent(store::setCreatedAt);
         }
-        return new ImportResult(imported, replaced, skipped, duplicates, options.dryRun());
+        return new ImportResult(imported, replaced, skipped, duplicates, options.dryRun(), created);
     }
 
     private static boolean wins(Memory incoming, Memory existing, ImportOptions.OnConflict policy,

@@ -13,12 +13,25 @@ class AddCommandTest extends CliTestBase {
 
     @Test
     void printsTheNewIdAloneOnStdout() {
+        add("first");
         Result result = run("add", "Prefers metric units").succeeded();
 
         assertThat(result.lines()).hasSize(1);
         assertThat(result.out()).matches("[0-9a-f-]{36}\n");
         assertThat(result.err()).isEmpty();
-        assertThat(memories()).extracting(IncomingMemory::id).containsExactly(result.out().strip());
+        assertThat(memories()).extracting(IncomingMemory::id).contains(result.out().strip());
+    }
+
+    @Test
+    void addingToAProfileThatDoesNotExistCreatesItAndSaysSo() {
+        Result first = run("-p", "trainr", "add", "Runs 5k").succeeded();
+        assertThat(first.err()).isEqualTo("created profile 'trainr' (there was none by that name)\n");
+        assertThat(first.out()).matches("[0-9a-f-]{36}\n");
+        assertThat(memories("trainr")).extracting(IncomingMemory::content).containsExactly("Runs 5k");
+
+        assertThat(run("-p", "trainr", "add", "Swims").succeeded().err()).isEmpty();
+        run("profile", "create", "coach").succeeded();
+        assertThat(run("-p", "coach", "add", "Lifts").succeeded().err()).isEmpty();
     }
 
     @Test

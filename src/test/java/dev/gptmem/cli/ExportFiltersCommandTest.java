@@ -152,7 +152,7 @@ class ExportFiltersCommandTest extends CliTestBase {
         terminal(Terminal.fixed(false, false, true, 80));
         Result drawn = run("-p", "copy", "import", file.toString()).succeeded();
         assertThat(drawn.err()).startsWith("\rimporting  [").contains("100%")
-                .endsWith("\nimported 3, replaced 0, skipped 0 (0 duplicates) into profile 'copy'\n");
+                .endsWith("\nimported 3, replaced 0, skipped 0 (0 duplicates) into new profile 'copy'\n");
         assertThat(drawn.out()).isEmpty();
     }
 }

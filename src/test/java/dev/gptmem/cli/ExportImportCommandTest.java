@@ -128,7 +128,7 @@ class ExportImportCommandTest extends CliTestBase {
                 + " {\"id\": \"" + X.toUpperCase() + "\", \"content\": \"with id\", \"source\": \"api\"}]").succeeded();
 
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).isEqualTo("imported 2, replaced 0, skipped 0 (0 duplicates) into profile 'default'\n");
+        assertThat(result.err()).isEqualTo("imported 2, replaced 0, skipped 0 (0 duplicates) into new profile 'default'\n");
         List<IncomingMemory> all = memories();
         IncomingMemory described = all.stream().filter(m -> m.content().equals("from description")).findFirst().orElseThrow();
         assertThat(described.tags()).containsExactly("a");

@@ -54,7 +54,7 @@ class ImportFormatsCommandTest extends CliTestBase {
                                                            int repeated) {
         Result first = importFixture(fixture).succeeded();
         assertThat(first.err()).endsWith("imported " + memories + ", replaced 0, skipped " + repeated
-                + " (" + repeated + " duplicates) into profile 'default'\n");
+                + " (" + repeated + " duplicates) into new profile 'default'\n");
         List<IncomingMemory> imported = memories();
         assertThat(imported).hasSize(memories).allSatisfy(m -> assertThat(m.source()).isEqualTo("import"));
 

@@ -37,7 +37,7 @@ class ImportFormatsIT extends E2eTest {
         assertThat(first.exitCode()).as("%s", first).isZero();
         assertThat(first.stdout()).isEmpty();
         assertThat(first.stderrLines()).containsExactly(
-                "imported 4, replaced 0, skipped 1 (1 duplicates) into profile 'coach'");
+                "imported 4, replaced 0, skipped 1 (1 duplicates) into new profile 'coach'");
         assertThat(memories("coach")).extracting(m -> m.get("content")).containsExactlyInAnyOrder(
                 "Prefers metric units.", "Is training for a half marathon in April.", "Has a dog named Rex.",
                 "Works as a nurse on night shifts.");
@@ -60,7 +60,7 @@ class ImportFormatsIT extends E2eTest {
         Result imported = gptmem.run("-p", "assistant", "import", graph.toString());
         assertThat(imported.exitCode()).as("%s", imported).isZero();
         assertThat(imported.stderrLines()).containsExactly(
-                "imported 4, replaced 0, skipped 0 (0 duplicates) into profile 'assistant'");
+                "imported 4, replaced 0, skipped 0 (0 duplicates) into new profile 'assistant'");
 
         List<Map<String, Object>> all = memories("assistant");
         assertThat(all).extracting(m -> m.get("name"))
