@@ -1,8 +1,6 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.MemoryQuery;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gptmem list}: the memories of a profile, filtered and ordered, as a table or for scripts. */
@@ -18,6 +16,7 @@ final class ListCommand extends ModelledCommand implements Runnable {
         Specs.examples(spec,
                 "  gptmem list -t music --limit 10",
                 "  gptmem list --pinned --sort name",
+                "  gptmem list --since 7d --sort updated",
                 "  gptmem list --jsonl | jq -r 'select(.tags | index(\"work\")) | .content'",
                 "  gptmem list -q | wc -l");
         filters.addTo(spec);
@@ -31,17 +30,16 @@ final class ListCommand extends ModelledCommand implements Runnable {
 
     /** Options that narrow and order a listing. */
     static final class Filters {
-        List<String> tags = new ArrayList<>();
+        final Narrowing narrowing = new Narrowing();
         Boolean pinned;
         MemoryQuery.Sort sort;
         boolean reverse;
         Integer limit;
         int offset;
 
-        /** Adds -t, --[no-]pinned, --sort, -r, -l and --offset to a command built in code. */
+        /** Adds -t, --since, --[no-]pinned, --sort, -r, -l and --offset to a command built in code. */
         void addTo(CommandSpec spec) {
-            spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
-                    "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
+            narrowing.addTo(spec);
             spec.addOption(Specs.option(() -> pinned, v -> pinned = v, "--pinned").type(Boolean.class).negatable(true)
                     .description("Only pinned memories (--no-pinned: only unpinned ones).").build());
             spec.addOption(Specs.option(() -> sort, v -> sort = v, "--sort").type(MemoryQuery.Sort.class)
@@ -56,7 +54,7 @@ final class ListCommand extends ModelledCommand implements Runnable {
         }
 
         MemoryQuery query() {
-            return new MemoryQuery(tags, pinned, null, sort, reverse, limit, offset);
+            return new MemoryQuery(narrowing.tags, pinned, null, sort, reverse, limit, offset, narrowing.since());
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The tag and time filters of search and export, with one meaning in both. */
+/** The tag and time filters of list, search and export, with one meaning in all three. */
 final class Narrowing {
     List<String> tags = new ArrayList<>();
     private String when;

@@ -48,6 +48,21 @@ class ExportFiltersCommandTest extends CliTestBase {
     }
 
     @Test
+    void listTakesTheSameTimeFilterWithItsOwnOrder() {
+        assertThat(listed("--since", "2026-02-15")).containsExactly(B, C);
+        assertThat(listed("--since", "2026-02-15", "--sort", "updated")).containsExactly(C, B);
+        assertThat(listed("--since", "2026-02-15", "-t", "x", "--limit", "1")).containsExactly(B);
+        assertThat(listed("--since", "2026-03-02T00:00:00.001Z")).isEmpty();
+        assertThat(run("list", "--since", "last tuesday").failedWith(ExitCodes.USAGE).error()).startsWith("invalid date");
+    }
+
+    private List<String> listed(String... filters) {
+        List<String> args = new java.util.ArrayList<>(List.of("list", "--jsonl"));
+        args.addAll(List.of(filters));
+        return parse(run(args.toArray(String[]::new)).succeeded().out()).stream().map(IncomingMemory::id).toList();
+    }
+
+    @Test
     void tagPinAndTimeFiltersCombine() {
         assertThat(exported("-t", "x")).containsExactly(A, B);
         assertThat(exported("--pinned")).containsExactly(C, A);
