@@ -31,25 +31,24 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                         + " if any record is malformed, nothing is written and the error names the record. Memories"
                         + " without an id get a new one, and one whose content the profile has already, or that the"
                         + " input repeats, is skipped as a duplicate unless --allow-duplicates is given; a memory with"
-                        + " an id is that memory, whatever its content. A warning names each field that is not kept.",
-                "",
-                "Formats:",
-                "  gptmem   gptmem's export document, a JSON array of memories, or JSON Lines; 'description' is"
-                        + " another name for 'content'.",
-                "  chatgpt  ChatGPT's memory as copied from 'Manage memories': one memory per line, bullets"
-                        + " (- * •) and blank lines dropped. It has no dates: the memories get the time of the import."
-                        + " Input that does not start like JSON is taken for it; a line of JSON further on then fails"
-                        + " the import, as damaged JSON, unless --format chatgpt is given.",
-                "  mcp      memory.jsonl of the MCP memory server: each entity becomes a memory named after it,"
-                        + " tagged with its type (\"Travel plans\" becomes travel-plans), its observations one per line"
-                        + " as the content; each relation is added as a line to the memories of both its entities, or"
-                        + " kept as a memory tagged 'relation' when the file has neither.",
-                "  gpt-api  records of the memory APIs for custom GPTs (id, name, description, summary, reason),"
-                        + " as a JSON array, in JSON Lines, or wrapped in an object; ids that are not UUIDs (here and"
-                        + " in mem0) are replaced by new ones.",
-                "  mem0     a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content,"
+                        + " an id is that memory, whatever its content. A warning names each field that is not kept.");
+        Terms.add(spec, "Formats:",
+                new String[] {"gptmem", "gptmem's export document, a JSON array of memories, or JSON Lines;"
+                        + " 'description' is another name for 'content'."},
+                new String[] {"chatgpt", "ChatGPT's memory as copied from 'Manage memories': one memory per line,"
+                        + " bullets (- * •) and blank lines dropped. It has no dates: the memories get the time of the"
+                        + " import. Input that does not start like JSON is taken for it; a line of JSON further on"
+                        + " then fails the import, as damaged JSON, unless --format chatgpt is given."},
+                new String[] {"mcp", "memory.jsonl of the MCP memory server: each entity becomes a memory named"
+                        + " after it, tagged with its type (\"Travel plans\" becomes travel-plans), its observations"
+                        + " one per line as the content; each relation is added as a line to the memories of both its"
+                        + " entities, or kept as a memory tagged 'relation' when the file has neither."},
+                new String[] {"gpt-api", "records of the memory APIs for custom GPTs (id, name, description,"
+                        + " summary, reason), as a JSON array, in JSON Lines, or wrapped in an object; ids that are not"
+                        + " UUIDs (here and in mem0) are replaced by new ones."},
+                new String[] {"mem0", "a mem0 export, a JSON array or {\"results\": [...]}: 'memory' is the content,"
                         + " 'categories' the tags; created_at and updated_at are kept, 'metadata', 'user_id', 'hash'"
-                        + " and the like are not.");
+                        + " and the like are not."});
         this.context = context;
         Specs.unsorted(spec);
         Specs.examples(spec,

@@ -30,6 +30,19 @@ class HelpAndUsageTest extends CliTestBase {
     }
 
     @Test
+    void importListsItsFormatsEachMeaningIndentedBesideItsName() {
+        String help = run("import", "--help").succeeded().out();
+        List<String> section = help.lines().dropWhile(line -> !line.equals("Formats:")).skip(1)
+                .takeWhile(line -> !line.isBlank()).toList();
+
+        assertThat(section).filteredOn(line -> !line.startsWith("             "))
+                .extracting(line -> line.strip().split(" ")[0])
+                .containsExactly("gptmem", "chatgpt", "mcp", "gpt-api", "mem0");
+        assertThat(section).hasSizeGreaterThan(10).allSatisfy(line -> assertThat(line).startsWith("  "));
+        assertThat(help.indexOf("Formats:")).isLessThan(help.indexOf("Options:"));
+    }
+
+    @Test
     void helpCreatesNothing() throws IOException {
         run("--help").succeeded();
 

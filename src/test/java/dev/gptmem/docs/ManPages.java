@@ -4,6 +4,7 @@ import dev.gptmem.Main;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.CliContext;
 import dev.gptmem.cli.Terminal;
+import dev.gptmem.cli.Terms;
 import dev.gptmem.core.ExitCodes;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -180,9 +181,9 @@ final class ManPages {
     }
 
     /**
-     * The header, then the description's paragraphs ('%n' starts a new one, as in --help). A command
-     * without a description of its own shows gptmem's in --help (the root's attributes are inherited);
-     * its page leaves that out.
+     * The header, then the description's paragraphs ('%n' starts a new one, as in --help) and its
+     * list of terms, if any. A command without a description of its own shows gptmem's in --help
+     * (the root's attributes are inherited); its page leaves that out.
      */
     private static void describe(Troff out, CommandSpec command) {
         out.line(header(command));
@@ -196,6 +197,16 @@ final class ManPages {
                     out.macro("PP");
                     out.line(paragraph.replace("%%", "%").strip());
                 }
+            }
+        }
+        Terms terms = Terms.of(command);
+        if (terms != null) {
+            out.macro("PP");
+            out.line(terms.heading());
+            for (String[] item : terms.items()) {
+                out.macro("TP");
+                out.line(BOLD + item[0] + ROMAN);
+                out.line(item[1]);
             }
         }
     }
