@@ -44,8 +44,8 @@ final class EditCommand extends ModelledCommand implements Runnable {
         spec.addOption(Specs.text(() -> name, v -> name = v, "NAME", "New title.", "-n", "--name"));
         spec.addOption(Specs.text(() -> summary, v -> summary = v, "TEXT", "New one-line summary.", "-s", "--summary"));
         spec.addOption(Specs.text(() -> reason, v -> reason = v, "TEXT", "New reason.", "-r", "--reason"));
-        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG", "Replace all tags with these (repeatable).",
-                "-t", "--tag"));
+        spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
+                "Replace all tags with these (repeatable); -t '' removes them all.", "-t", "--tag"));
         spec.addOption(Specs.strings(() -> addTags, v -> addTags = v, "TAG", "Add a tag (repeatable).", "--add-tag"));
         spec.addOption(Specs.strings(() -> removeTags, v -> removeTags = v, "TAG", "Remove a tag (repeatable).",
                 "--rm-tag"));
@@ -69,12 +69,17 @@ final class EditCommand extends ModelledCommand implements Runnable {
                 }, "Unpin it.", "--unpin")));
     }
 
+    /** An empty value clears a field; for the tags that is {@code -t ''}, which is no tag at all. */
+    private static List<String> cleared(List<String> tags) {
+        return tags != null && tags.stream().allMatch(String::isBlank) ? List.of() : tags;
+    }
+
     @Override
     public void run() {
         String profile = context.profile();
         MemoryService memories = context.memories();
         MemoryEdit edit = new MemoryEdit("-".equals(content) ? Input.readAll(context.stdin()) : content,
-                name, summary, reason, tags, addTags, removeTags, pin == null ? null : pin.pin);
+                name, summary, reason, cleared(tags), addTags, removeTags, pin == null ? null : pin.pin);
         MemoryService.EditResult result;
         if (edit.isEmpty()) {
             Memory current = memories.get(profile, id);

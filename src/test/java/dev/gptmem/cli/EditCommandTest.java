@@ -71,6 +71,21 @@ class EditCommandTest extends CliTestBase {
     }
 
     @Test
+    void anEmptyTagListClearsTheTagsAsAnEmptyValueClearsAField() {
+        seed();
+
+        run("edit", ID, "-t", "").succeeded();
+        assertThat(memory(ID).tags()).isEmpty();
+
+        run("edit", ID, "-t", "", "--add-tag", "fresh").succeeded();
+        assertThat(memory(ID).tags()).containsExactly("fresh");
+
+        assertThat(run("edit", ID, "-t", "a", "-t", "").failedWith(ExitCodes.USAGE).error()).isEqualTo("empty tag");
+        assertThat(run("add", "-t", "", "x").failedWith(ExitCodes.USAGE).error()).isEqualTo("empty tag");
+        assertThat(memory(ID).tags()).containsExactly("fresh");
+    }
+
+    @Test
     void pinAndUnpin() {
         seed();
 
