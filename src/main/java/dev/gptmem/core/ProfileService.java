@@ -96,7 +96,8 @@ public final class ProfileService {
 
     private void requireExisting(String name) {
         if (!storage.exists(name)) {
-            throw GptmemException.notFound("no profile '" + name + "' (see 'gptmem profile list')");
+            throw GptmemException.notFound("no profile '" + name + "'" + ProfileNames.closest(name, names())
+                    .map(close -> "; did you mean '" + close + "'?").orElse(" (see 'gptmem profile list')"));
         }
     }
 

@@ -135,9 +135,11 @@ public final class H2Storage implements Storage {
         }
     }
 
-    private static GptmemException missing(String profile) {
-        return GptmemException.notFound("no profile '" + profile + "' (create it with 'gptmem profile create "
-                + profile + "', or see 'gptmem profile list')");
+    private GptmemException missing(String profile) {
+        String create = "gptmem profile create " + profile;
+        return GptmemException.notFound("no profile '" + profile + "'" + ProfileNames.closest(profile, profiles())
+                .map(name -> "; did you mean '" + name + "'? (or create it with '" + create + "')")
+                .orElse(" (create it with '" + create + "', or see 'gptmem profile list')"));
     }
 
     /** Where a bulk write builds its copy of a profile; only the lock holder ever has one. */

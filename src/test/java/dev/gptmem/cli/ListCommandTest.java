@@ -178,6 +178,19 @@ class ListCommandTest extends CliTestBase {
     }
 
     @Test
+    void aMistypedProfileIsNotFoundWithTheNameMeant() {
+        run("profile", "create", "trainer").succeeded();
+
+        assertThat(run("-p", "trainr", "list").failedWith(ExitCodes.NOT_FOUND).error()).isEqualTo(
+                "no profile 'trainr'; did you mean 'trainer'? (or create it with 'gptmem profile create trainr')");
+        assertThat(run("profile", "show", "trainr").failedWith(ExitCodes.NOT_FOUND).error())
+                .isEqualTo("no profile 'trainr'; did you mean 'trainer'?");
+        assertThat(run("-p", "zzz", "list").failedWith(ExitCodes.NOT_FOUND).error())
+                .isEqualTo("no profile 'zzz' (create it with 'gptmem profile create zzz', or see 'gptmem profile list')");
+        assertThat(profileFile("trainr")).doesNotExist();
+    }
+
+    @Test
     void unknownProfileIsNotFound() {
         assertThat(run("-p", "nobody", "list").failedWith(ExitCodes.NOT_FOUND).error()).contains("nobody");
         assertThat(profileFile("nobody")).doesNotExist();
