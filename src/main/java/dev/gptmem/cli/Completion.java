@@ -324,6 +324,6 @@ public final class Completion {
 
     /** One line, short enough to sit beside its value in a list of candidates. */
     private static String oneLine(String text) {
-        return Table.cut(Table.oneLine(text), MAX_DESCRIPTION);
+        return Columns.cut(Table.oneLine(text), MAX_DESCRIPTION);
     }
 }

@@ -5,18 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
-import org.jline.utils.WCWidth;
 
 /**
  * A plain text table: fixed columns sized to their content, and a last column that takes what
  * is left of the terminal's width (cut with an ellipsis) or, off a terminal, its whole text.
- * Widths are the columns a terminal gives the text (two for each CJK character or emoji, none
- * for a combining accent), and control characters are shown, never sent to the terminal.
+ * Widths are the {@link Columns} a terminal gives the text, and control characters are shown,
+ * never sent to the terminal.
  */
 final class Table {
     private static final String GAP = "  ";
-    /** Below this every character but a control one takes one column, so ASCII text needs no table. */
-    private static final int FIRST_NOT_NARROW = 0x300;
     private final List<String> headers;
     private final List<UnaryOperator<String>> styles = new ArrayList<>();
     private final int[] limits;
@@ -45,7 +42,7 @@ final class Table {
     void add(String... cells) {
         String[] row = new String[cells.length];
         for (int c = 0; c < cells.length; c++) {
-            row[c] = cut(visible(cells[c]), limits[c]);
+            row[c] = Columns.cut(visible(cells[c]), limits[c]);
         }
         rows.add(row);
     }
@@ -59,11 +56,11 @@ final class Table {
         int columns = headers.size();
         int[] widths = new int[columns];
         for (int c = 0; c < columns; c++) {
-            widths[c] = width(headers.get(c));
+            widths[c] = Columns.width(headers.get(c));
         }
         for (String[] row : rows) {
             for (int c = 0; c < columns - 1; c++) {
-                widths[c] = Math.max(widths[c], width(row[c]));
+                widths[c] = Math.max(widths[c], Columns.width(row[c]));
             }
         }
         int fixed = 0;
@@ -81,47 +78,13 @@ final class Table {
         StringBuilder line = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             boolean isLast = c == cells.length - 1;
-            String text = isLast ? cut(cells[c], last) : cells[c];
+            String text = isLast ? Columns.cut(cells[c], last) : cells[c];
             line.append(styled ? styles.get(c).apply(text) : text);
             if (!isLast) {
-                line.append(" ".repeat(widths[c] - width(text) + GAP.length()));
+                line.append(" ".repeat(widths[c] - Columns.width(text) + GAP.length()));
             }
         }
         return line.toString().stripTrailing();
-    }
-
-    /** Shortens text to at most {@code max} columns wide, marking the cut with an ellipsis. */
-    static String cut(String text, int max) {
-        if (max == Integer.MAX_VALUE || width(text) <= max) {
-            return text;
-        }
-        int room = Math.max(0, max - 1);
-        int used = 0;
-        int end = 0;
-        while (end < text.length()) {
-            int point = text.codePointAt(end);
-            used += width(point);
-            if (used > room) {
-                break;
-            }
-            end += Character.charCount(point);
-        }
-        return text.substring(0, end) + "…";
-    }
-
-    /** How many columns a terminal gives {@code text}, once its control characters are {@link #visible}. */
-    static int width(String text) {
-        int columns = 0;
-        for (int i = 0; i < text.length(); ) {
-            int point = text.codePointAt(i);
-            columns += width(point);
-            i += Character.charCount(point);
-        }
-        return columns;
-    }
-
-    private static int width(int point) {
-        return point < FIRST_NOT_NARROW ? 1 : Math.max(0, WCWidth.wcwidth(point));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.gptmem.shell;
 
+import dev.gptmem.cli.Columns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,10 @@ final class Pager {
         this.env = env;
     }
 
-    /** True when {@code text} takes more rows than the screen has, lines wrapped at {@code columns}. */
+    /**
+     * True when {@code text} takes more rows than the screen has, lines wrapped at {@code columns}
+     * (a CJK character or an emoji taking two of them).
+     */
     static boolean tooLong(String text, int rows, int columns) {
         if (rows <= 0) {
             return false;
@@ -32,7 +36,7 @@ final class Pager {
         long needed = 0;
         for (String line : text.split("\n", -1)) {
             String plain = ESCAPES.matcher(line).replaceAll("");
-            int length = plain.codePointCount(0, plain.length());
+            int length = Columns.width(plain);
             needed += columns > 0 ? Math.max(1, (length + columns - 1) / columns) : 1;
             if (needed > rows) {
                 return true;

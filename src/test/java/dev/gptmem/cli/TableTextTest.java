@@ -40,21 +40,21 @@ class TableTextTest {
 
     @Example
     void widthIsTheColumnsATerminalGives() {
-        assertThat(Table.width("plain")).isEqualTo(5);
-        assertThat(Table.width("日本語")).isEqualTo(6);
-        assertThat(Table.width("🎉 ok")).isEqualTo(5);
-        assertThat(Table.width("cafe\u0301")).isEqualTo(4);
-        assertThat(Table.width("")).isZero();
+        assertThat(Columns.width("plain")).isEqualTo(5);
+        assertThat(Columns.width("日本語")).isEqualTo(6);
+        assertThat(Columns.width("🎉 ok")).isEqualTo(5);
+        assertThat(Columns.width("cafe\u0301")).isEqualTo(4);
+        assertThat(Columns.width("")).isZero();
     }
 
     @Example
     void cutCountsColumnsAndNeverSplitsACharacter() {
-        assertThat(Table.cut("日本語のテキスト", 7)).isEqualTo("日本語…");
-        assertThat(Table.cut("日本語のテキスト", 8)).isEqualTo("日本語…");
-        assertThat(Table.cut("🎉🎉🎉", 4)).isEqualTo("🎉…");
-        assertThat(Table.cut("abcdef", 4)).isEqualTo("abc…");
-        assertThat(Table.cut("abcd", 4)).isEqualTo("abcd");
-        assertThat(Table.cut("日本", 4)).isEqualTo("日本");
+        assertThat(Columns.cut("日本語のテキスト", 7)).isEqualTo("日本語…");
+        assertThat(Columns.cut("日本語のテキスト", 8)).isEqualTo("日本語…");
+        assertThat(Columns.cut("🎉🎉🎉", 4)).isEqualTo("🎉…");
+        assertThat(Columns.cut("abcdef", 4)).isEqualTo("abc…");
+        assertThat(Columns.cut("abcd", 4)).isEqualTo("abcd");
+        assertThat(Columns.cut("日本", 4)).isEqualTo("日本");
     }
 
     @Example
@@ -74,7 +74,7 @@ class TableTextTest {
         String shown = Table.visible(text);
         assertThat(shown.chars()).noneMatch(c -> c < 0x20 || c >= 0x7F && c <= 0x9F);
         assertThat(Table.visible(shown)).isEqualTo(shown);
-        assertThat(Table.width(Table.cut(shown, columns))).isLessThanOrEqualTo(columns);
+        assertThat(Columns.width(Columns.cut(shown, columns))).isLessThanOrEqualTo(columns);
     }
 
     @Provide
