@@ -10,7 +10,11 @@ final class ListCommand extends ModelledCommand implements Runnable {
     private final OutputOptions output = new OutputOptions();
 
     ListCommand(CliContext context) {
-        super("List memories, newest first.");
+        super("List memories, newest first.",
+                "A table of short ids, pins (*), when each was added, its tags, and its name and summary or"
+                        + " the start of its content, sized to the terminal. The filters combine: a memory is listed"
+                        + " only if it passes all of them. For scripts, --json and --jsonl print whole memories and"
+                        + " -q prints full ids. Find memories by what they say with 'gptmem search'.");
         this.context = context;
         Specs.unsorted(spec);
         Specs.examples(spec,

@@ -71,7 +71,9 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         private String name;
 
         Show() {
-            super("Describe one profile (default: the one in use).");
+            super("Describe one profile (default: the one in use).",
+                    "Its description, number of memories, file size, when it was created and last changed,"
+                            + " and where its file is.");
             Specs.examples(spec, "  gptmem profile show", "  gptmem profile show trainer --json");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
                     .description("Profile name.").build());
@@ -105,7 +107,9 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         private String description;
 
         Create() {
-            super("Create an empty profile.");
+            super("Create an empty profile.",
+                    "'add' and 'import' create the profile they are given too; create one first to give it a"
+                            + " description, or to have it listed before it holds anything.");
             Specs.examples(spec, "  gptmem profile create trainer --description \"Running coach GPT\"");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "NAME").required(true).type(String.class)
                     .description("Lowercase letters, digits, '-' and '_'.").build());
@@ -153,7 +157,9 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         private String to;
 
         Rename() {
-            super("Rename a profile.");
+            super("Rename a profile.",
+                    "Its memories, description and search index move with it. If it is the profile in"
+                            + " use, the new name is in use from now on.");
             Specs.examples(spec, "  gptmem profile rename trainer coach");
             spec.addPositional(Specs.parameter(() -> from, v -> from = v, "PROFILE").index("0").required(true)
                     .type(String.class).description("Profile to rename.").build());
@@ -195,10 +201,12 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         private String name;
 
         Use() {
-            super("Use a profile when none is named with -p or $GPTMEM_PROFILE.");
+            super("Use a profile when none is named with -p or $GPTMEM_PROFILE.",
+                    "The choice is saved in the gptmem home and lasts until the next 'profile use'. The"
+                            + " profile must exist, unless it is 'default'.");
             Specs.examples(spec, "  gptmem profile use trainer", "  gptmem profile use default");
             spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").required(true)
-                    .type(String.class).build());
+                    .type(String.class).description("Profile to use from now on.").build());
         }
 
         @Override

@@ -2,15 +2,25 @@ package dev.gptmem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gptmem.Main;
 import dev.gptmem.core.ExitCodes;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Help for people, and the one-line usage errors scripts see. */
 class HelpAndUsageTest extends CliTestBase {
@@ -27,6 +37,30 @@ class HelpAndUsageTest extends CliTestBase {
         assertThat(result.exitCode()).as("exit code; stderr: %s", result.err()).isZero();
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).contains("Usage: gptmem " + command).contains("Examples:");
+    }
+
+    @Test
+    void everyCommandDescribesItselfRatherThanInheritingGptmemsDescription() {
+        CliContext context = new CliContext(Map.of(), InputStream.nullInputStream(), Terminal.PIPES);
+        PrintWriter none = new PrintWriter(Writer.nullWriter());
+        CommandSpec root = Cli.createWith(context, none, none, Main.PROGRAM_COMMANDS).getCommandSpec();
+        List<CommandSpec> commands = new ArrayList<>();
+        Deque<CommandSpec> todo = new ArrayDeque<>(List.of(root));
+        while (!todo.isEmpty()) {
+            CommandSpec command = todo.pop();
+            command.subcommands().values().stream().map(CommandLine::getCommandSpec).distinct().forEach(todo::add);
+            if (command != root) {
+                commands.add(command);
+            }
+        }
+
+        assertThat(commands).extracting(CommandSpec::qualifiedName)
+                .contains("gptmem list", "gptmem profile use", "gptmem profile reindex", "gptmem shell");
+        assertThat(commands).allSatisfy(command -> assertThat(String.join(" ", command.usageMessage().description()))
+                .as("description of %s", command.qualifiedName())
+                .isNotBlank()
+                .isNotEqualTo(String.join(" ", root.usageMessage().description())));
+        assertThat(run("list", "--help").succeeded().out()).doesNotContain("Each GPT gets its own profile");
     }
 
     @Test
