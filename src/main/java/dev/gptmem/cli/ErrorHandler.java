@@ -7,10 +7,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Every error becomes one line on stderr, {@code gptmem: …}, and its exit code; stack traces only with --debug. */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler, IExitCodeExceptionMapper {
@@ -35,7 +38,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /**
      * Picocli's words, but for a mistyped command name say so and suggest the closest ones, as git
-     * does, and for a word to leave out of a search that was taken for an option, say how to give it.
+     * does; for a word to leave out of a search that was taken for an option, say how to give it;
+     * and for a value of the wrong kind, say what the option takes in the words its help uses.
      */
     private static String describe(ParameterException e) {
         CommandLine command = e.getCommandLine();
@@ -57,7 +61,37 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
                         : "; did you mean '" + String.join("' or '", suggestions.subList(0, Math.min(2, suggestions.size()))) + "'?");
             }
         }
-        return e.getMessage();
+        String wrongValue = wrongValue(e);
+        return wrongValue != null ? wrongValue : e.getMessage();
+    }
+
+    /**
+     * For an option value picocli could not convert: the choices as the help spells them (picocli
+     * lists enum constants in capitals), or that a number is wanted (picocli says "not an int").
+     */
+    private static String wrongValue(ParameterException e) {
+        String value = e.getValue();
+        if (!(e.getArgSpec() instanceof OptionSpec) || value == null
+                || !String.valueOf(e.getMessage()).startsWith("Invalid value for option")) {
+            return null;
+        }
+        OptionSpec option = (OptionSpec) e.getArgSpec();
+        Class<?> type = option.type();
+        String name = option.longestName();
+        if (type.isEnum()) {
+            List<String> choices = Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.toString().toLowerCase(Locale.ROOT)).toList();
+            return name + " must be " + String.join(", ", choices.subList(0, choices.size() - 1)) + " or "
+                    + choices.get(choices.size() - 1) + ", not '" + value + "'";
+        }
+        if (type == int.class || type == Integer.class) {
+            if (value.matches("\\+?[0-9]+")) {
+                return name + " is at most " + Integer.MAX_VALUE + ", not " + value;
+            }
+            return value.matches("-[0-9]+") ? name + " is out of range: " + value
+                    : name + " takes a whole number, not '" + value + "'";
+        }
+        return null;
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,6 +119,25 @@ class HelpAndUsageTest extends CliTestBase {
         assertThat(run("list", "--colour").failedWith(ExitCodes.USAGE).error()).contains("--colour", "list");
         assertThat(run("profile", "create", "x", "--colour").failedWith(ExitCodes.USAGE).error()).contains("--colour");
         assertThat(profileFile("x")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "gptmem {0}")
+    @CsvSource(delimiter = '|', value = {
+        "list --sort bogus        | --sort must be created, updated or name, not 'bogus' (see 'gptmem list --help')",
+        "export --format yaml     | --format must be json, jsonl, md or csv, not 'yaml' (see 'gptmem export --help')",
+        "import --on-conflict x - | --on-conflict must be skip, replace, newer or fail, not 'x'"
+                + " (see 'gptmem import --help')",
+        "import --format yaml -   | --format must be auto, gptmem, chatgpt, mcp, gpt-api or mem0, not 'yaml'"
+                + " (see 'gptmem import --help')",
+        "search -l ten units      | --limit takes a whole number, not 'ten' (see 'gptmem search --help')",
+        "list --limit 99999999999 | --limit is at most 2147483647, not 99999999999 (see 'gptmem list --help')",
+        "list --offset=-99999999999 | --offset is out of range: -99999999999 (see 'gptmem list --help')",
+    })
+    void aValueOfTheWrongKindSaysWhatTheOptionTakesInTheHelpsWords(String line, String expected) {
+        Result result = run(line.split(" "));
+
+        assertThat(result.failedWith(ExitCodes.USAGE).errorLines()).containsExactly("gptmem: " + expected);
+        assertThat(profileFile("default")).doesNotExist();
     }
 
     @Test

@@ -171,7 +171,7 @@ class ImportFormatsCommandTest extends CliTestBase {
         assertThat(asGptmem.error()).startsWith("line 1, column 1: invalid JSON");
 
         Result unknown = importing("x\n", "--format", "csv").failedWith(ExitCodes.USAGE);
-        assertThat(unknown.err()).contains("auto, gptmem, chatgpt, mcp, gpt-api, mem0");
+        assertThat(unknown.err()).contains("--format must be auto, gptmem, chatgpt, mcp, gpt-api or mem0, not 'csv'");
     }
 
     @Test
