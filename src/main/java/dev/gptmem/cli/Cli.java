@@ -1,8 +1,10 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.ExitCodes;
+import dev.gptmem.core.GptmemException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -129,22 +131,44 @@ public final class Cli {
      * the real program has (such as the shell) after the usual ones; returns the exit code.
      */
     public static int run(List<Entry> moreCommands, String... args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+        StandardOutput out = new StandardOutput(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(
                 new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         CliContext context = new CliContext(System.getenv(), System.in, Terminal.system());
+        int code;
         try {
             List<Entry> commands = with(moreCommands);
             if (args.length > 0 && args[0].equals(Completion.COMMAND)) {
                 Completion.print(create(context, out, err, commands, null).getCommandSpec(), context.env(),
                         List.of(args).subList(1, args.length), out);
-                return ExitCodes.OK;
+                code = ExitCodes.OK;
+            } else {
+                code = create(context, out, err, commands, args).execute(args);
             }
-            return create(context, out, err, commands, args).execute(args);
         } finally {
             out.flush();
             err.flush();
         }
+        return outputChecked(code, out.failure(), context, err);
+    }
+
+    /**
+     * The exit code once standard output is known to hold everything the command printed: a
+     * command that succeeded but whose output was lost (a full disk, a closed descriptor) fails,
+     * and one whose reader went away ends as a broken pipe would end it, without a word.
+     */
+    static int outputChecked(int code, IOException failure, CliContext context, PrintWriter err) {
+        if (failure == null) {
+            return code;
+        }
+        if (StandardOutput.isBrokenPipe(failure)) {
+            return ExitCodes.BROKEN_PIPE;
+        }
+        if (code == ExitCodes.OK) {
+            err.println(context.errorPrefix() + "cannot write to standard output: " + GptmemException.reason(failure));
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        return code;
     }
 }

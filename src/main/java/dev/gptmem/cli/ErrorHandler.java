@@ -96,6 +96,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+        if (e instanceof StandardOutput.Closed) {
+            return ExitCodes.BROKEN_PIPE;
+        }
         PrintWriter err = cmd.getErr();
         if (context.debug()) {
             e.printStackTrace(err);
@@ -112,6 +115,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int getExitCode(Throwable e) {
+        if (e instanceof StandardOutput.Closed) {
+            return ExitCodes.BROKEN_PIPE;
+        }
         return e instanceof GptmemException ? ((GptmemException) e).exitCode() : ExitCodes.FAILURE;
     }
 

@@ -26,7 +26,7 @@ final class Output {
         if (file == null) {
             T result = work.apply(stdout);
             if (stdout.checkError()) {
-                throw GptmemException.failure("cannot write to standard output");
+                throw StandardOutput.lost(stdout);
             }
             return result;
         }

@@ -131,6 +131,7 @@ final class GptmemProcess {
         private Path stdoutFile;
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean onTerminal;
+        private Stdout stdoutEnd = Stdout.KEPT;
 
         private Call(String... args) {
             this.args = List.of(args);
@@ -154,6 +155,21 @@ final class GptmemProcess {
         /** Sends standard output to a file instead of keeping it in memory (for big outputs). */
         Call stdoutTo(Path file) {
             this.stdoutFile = file;
+            return this;
+        }
+
+        /**
+         * Closes the reading end of standard output's pipe as soon as the command starts, as
+         * {@code | head} does once it has read enough.
+         */
+        Call stdoutReaderGone() {
+            this.stdoutEnd = Stdout.READER_GONE;
+            return this;
+        }
+
+        /** Starts the command with its standard output closed, as {@code >&-} does in a shell. */
+        Call stdoutClosed() {
+            this.stdoutEnd = Stdout.CLOSED;
             return this;
         }
 
@@ -208,7 +224,11 @@ final class GptmemProcess {
                 if (stdoutFile != null) {
                     builder.redirectOutput(stdoutFile.toFile());
                 }
-                return new Running(args, builder.start(), stdoutFile == null);
+                Process process = builder.start();
+                if (stdoutEnd == Stdout.READER_GONE) {
+                    process.getInputStream().close();
+                }
+                return new Running(args, process, stdoutFile == null && stdoutEnd == Stdout.KEPT);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start gptmem " + args, e);
             }
@@ -221,6 +241,11 @@ final class GptmemProcess {
             command.add("-jar");
             command.add(jar().toString());
             command.addAll(args);
+            if (stdoutEnd == Stdout.CLOSED) {
+                List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" >&-", "sh"));
+                wrapped.addAll(command);
+                command = wrapped;
+            }
             if (onTerminal) {
                 String quoted = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
                         .collect(Collectors.joining(" "));
@@ -241,6 +266,9 @@ final class GptmemProcess {
             return builder;
         }
     }
+
+    /** What happens to a command's standard output besides being read. */
+    private enum Stdout { KEPT, READER_GONE, CLOSED }
 
     /** A started command whose standard input may still be open. */
     static final class Running implements AutoCloseable {

@@ -3,6 +3,7 @@ package dev.gptmem.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gptmem.core.ExitCodes;
 import dev.gptmem.e2e.GptmemProcess.Result;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -49,6 +50,34 @@ class ScriptContractIT extends E2eTest {
         assertThat(lines.exitCode()).as("%s", lines).isZero();
         assertThat(JsonTree.lines(lines.stdout())).as("every stdout line is a memory").hasSize(4)
                 .allSatisfy(m -> assertThat(m).containsKeys("id", "content"));
+    }
+
+    @Test
+    void outputWhoseReaderWentAwayEndsQuietlyAsABrokenPipe() {
+        // Far more than a pipe holds, so writing must meet the closed end.
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            many.append("{\"content\": \"memory ").append(i).append(" of many, long enough to fill a pipe quickly\"}\n");
+        }
+        assertThat(gptmem.call("-p", "many", "import", "-").stdin(many.toString()).run().exitCode()).isZero();
+
+        for (String[] command : List.of(new String[] {"-p", "many", "list", "--jsonl"},
+                new String[] {"-p", "many", "export"}, new String[] {"-p", "many", "list"})) {
+            Result result = gptmem.call(command).stdoutReaderGone().run();
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.BROKEN_PIPE);
+            assertThat(result.stderr()).as("gptmem %s", List.of(command)).isEmpty();
+        }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenFailsTheCommand() {
+        for (String[] command : List.of(new String[] {"list"}, new String[] {"list", "--json"},
+                new String[] {"show", "--json", RoundTripIT.UNITS}, new String[] {"export"})) {
+            Result result = gptmem.call(command).stdoutClosed().run();
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.stderr()).as("gptmem %s", List.of(command))
+                    .startsWith("gptmem: cannot write to standard output: ").doesNotContain("exported").hasLineCount(1);
+        }
     }
 
     @Test
