@@ -134,6 +134,13 @@ public final class Shell {
     int execute(String line, CliContext lineContext, PrintWriter lineOut, PrintWriter lineErr, Runnable clear) {
         try {
             List<String> words = new ArrayList<>(ShellWords.split(line).texts());
+            // A command pasted from elsewhere, or an error's hint ('see gptmem list --help'), runs as typed.
+            if (!words.isEmpty() && words.get(0).equals("gptmem")) {
+                words.remove(0);
+                if (words.isEmpty()) {
+                    words.add("help");
+                }
+            }
             if (words.isEmpty()) {
                 return ExitCodes.OK;
             }

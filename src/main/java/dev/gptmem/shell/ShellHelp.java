@@ -41,7 +41,7 @@ final class ShellHelp {
         });
         int width = 2 + Stream.concat(commands.keySet().stream(), SHELL_COMMANDS.keySet().stream())
                 .mapToInt(String::length).max().orElse(0);
-        out.println("Commands (as 'gptmem COMMAND' takes them, without the 'gptmem'):");
+        out.println("Commands (as 'gptmem COMMAND' takes them; the 'gptmem' may be left out):");
         commands.forEach((label, header) -> out.printf("  %-" + width + "s%s%n", label, header));
         out.println();
         out.println("Shell commands:");

@@ -167,6 +167,21 @@ class ShellTest {
     }
 
     @Test
+    void aLeadingGptmemIsLeftOutSoPastedCommandsAndHintsRunAsTyped() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = script("gptmem add 'Prefers metric units' -t prefs\ngptmem list -t prefs --jsonl\n"
+                + "gptmem list --help\ngptmem\n", out, err);
+
+        assertThat(code).as("stderr: %s", err).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("\"content\":\"Prefers metric units\"", "Usage: gptmem list",
+                "Commands (as 'gptmem COMMAND' takes them");
+        assertThat(gptmem("list", "-q").lines()).hasSize(1);
+    }
+
+    @Test
     void aCleanScriptExitsZero() {
         int code = script("# comment\n\nadd one\nexit\nbogus\n", new StringWriter(), new StringWriter());
 
