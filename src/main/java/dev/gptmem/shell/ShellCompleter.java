@@ -4,6 +4,7 @@ import dev.gptmem.cli.Completion;
 import dev.gptmem.core.Ids;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -33,14 +34,17 @@ final class ShellCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         // The parser's words end at the cursor, so the last one is what is being completed.
-        List<String> words = line.words().subList(0, line.wordIndex() + 1);
+        List<String> words = new ArrayList<>(line.words().subList(0, line.wordIndex() + 1));
+        if (words.size() > 1 && words.get(0).equals("gptmem")) {
+            words.remove(0); // as the shell runs the line
+        }
         String word = line.word();
-        if (line.wordIndex() == 0) {
+        if (words.size() == 1) {
             SHELL_WORDS.forEach(name -> candidates.add(new Candidate(name)));
         }
         Completion completion = new Completion(spec, shell.lineContext().env());
         // 'use PROFILE' takes what -p takes.
-        Completion.Result result = line.wordIndex() == 1 && words.get(0).equals("use")
+        Completion.Result result = words.size() == 2 && words.get(0).equals("use")
                 ? completion.complete(List.of("-p", word))
                 : completion.complete(words);
         switch (result.kind()) {

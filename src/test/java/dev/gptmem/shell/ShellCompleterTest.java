@@ -69,6 +69,13 @@ class ShellCompleterTest {
     }
 
     @Test
+    void aLeadingGptmemIsLeftOutAsWhenTheLineRuns() {
+        assertThat(values(complete("gptmem se"))).contains("search");
+        assertThat(values(complete("gptmem list -t "))).containsExactly("music", "prefs", "weekend");
+        assertThat(values(complete("gptmem use "))).contains("trainer");
+    }
+
+    @Test
     void optionsOfTheCommand() {
         assertThat(values(complete("list --js"))).contains("--json", "--jsonl");
         assertThat(values(complete("list -"))).contains("-t", "--pinned", "-p");
