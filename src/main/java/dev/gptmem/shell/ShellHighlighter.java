@@ -10,10 +10,12 @@ import org.jline.utils.AttributedStyle;
 
 /**
  * Colours the command word as it is typed: bold when it names a command, red when it names none,
- * as fish does. Everything else, history search included, is JLine's own highlighting.
+ * as fish does; a leading 'gptmem', which the shell leaves out, goes with it. Everything else,
+ * history search included, is JLine's own highlighting.
  */
 final class ShellHighlighter extends DefaultHighlighter {
-    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\S+)");
+    private static final String PREFIX = "^\\s*(?:gptmem\\s+)?";
+    private static final Pattern FIRST_WORD = Pattern.compile(PREFIX + "(\\S+)");
 
     private final Set<String> commands;
     private final boolean colour;
@@ -30,8 +32,9 @@ final class ShellHighlighter extends DefaultHighlighter {
         if (!colour || reader.getSearchTerm() != null || !first.find()) {
             return plain;
         }
-        AttributedStyle style = commands.contains(first.group(1))
+        String word = first.group(1);
+        AttributedStyle style = commands.contains(word) || word.equals("gptmem")
                 ? AttributedStyle.BOLD : AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
-        return plain.styleMatches(Pattern.compile("^\\s*\\Q" + first.group(1) + "\\E"), style);
+        return plain.styleMatches(Pattern.compile(PREFIX + Pattern.quote(word)), style);
     }
 }
