@@ -115,6 +115,9 @@ public final class Cli {
             } else if (arg.equals("--") || arg.equals("-h") || arg.equals("--help")) {
                 return commands;
             } else if (!arg.startsWith("-")) {
+                if (arg.equals("help")) {
+                    return commands; // 'help COMMAND' prints the others' help
+                }
                 for (Entry command : commands) {
                     if (command.runBy(arg)) {
                         return List.of(command);

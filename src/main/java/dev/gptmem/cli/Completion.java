@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -211,6 +212,19 @@ public final class Completion {
         return names;
     }
 
+    /** For 'help COMMAND...': the commands of the one the words given so far name, if they name one. */
+    private static List<Candidate> commandsBelow(CommandSpec root, List<String> path) {
+        CommandSpec at = root;
+        for (String name : path) {
+            CommandLine sub = at.subcommands().get(name);
+            if (sub == null) {
+                return List.of();
+            }
+            at = sub.getCommandSpec();
+        }
+        return subcommands(at);
+    }
+
     /** The command's options, less those given already that can be given once, and those a given one excludes. */
     private static List<Candidate> options(Line line) {
         List<Candidate> names = new ArrayList<>();
@@ -258,6 +272,8 @@ public final class Completion {
                 return new Result(Kind.DIRECTORIES, List.of());
             }
             case "PROFILE" -> profiles(context(null, line.home)).forEach(name -> values.add(new Candidate(name, null)));
+            case "COMMAND" -> values.addAll(
+                    commandsBelow(line.command.root(), line.given.getOrDefault(arg, List.of())));
             case "TAG" -> tags(context(line.profile, line.home)).forEach(tag -> values.add(new Candidate(tag, null)));
             case "ID" -> memoriesStartingWith(context(line.profile, line.home), typed)
                     .forEach(m -> values.add(new Candidate(m.id(), oneLine(m.headline()))));

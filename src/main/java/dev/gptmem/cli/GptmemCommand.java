@@ -1,15 +1,17 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.ExitCodes;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
 
 /**
  * {@code gptmem} itself. Its scope is INHERIT: every subcommand gets --help, --version, the global
  * options and the other attributes it does not set itself.
  */
-final class GptmemCommand implements Runnable {
+final class GptmemCommand implements Callable<Integer> {
     private final CommandSpec spec;
 
     GptmemCommand(GlobalOptions globals) {
@@ -40,8 +42,14 @@ final class GptmemCommand implements Runnable {
         return spec;
     }
 
+    /**
+     * Without a command, the help, on stderr, as a usage error: what there is to run is what a
+     * person typing 'gptmem' alone wants to know.
+     */
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "no command given");
+    public Integer call() {
+        CommandLine cli = spec.commandLine();
+        cli.usage(cli.getErr(), cli.getColorScheme());
+        return ExitCodes.USAGE;
     }
 }

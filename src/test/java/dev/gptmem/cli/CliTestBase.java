@@ -2,6 +2,7 @@ package dev.gptmem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gptmem.Main;
 import dev.gptmem.core.IncomingMemory;
 import dev.gptmem.io.JsonMemoryReader;
 import java.io.ByteArrayInputStream;
@@ -60,13 +61,22 @@ abstract class CliTestBase {
     }
 
     Result run(String... args) {
+        return run(List.of(), args);
+    }
+
+    /** Runs {@code args} with the commands only the real program has too (shell and help). */
+    Result runProgram(String... args) {
+        return run(Main.PROGRAM_COMMANDS, args);
+    }
+
+    private Result run(List<Cli.Entry> more, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(env, new ByteArrayInputStream(stdin), terminal);
         stdin = new byte[0];
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = Cli.create(context, o, e).execute(args);
+            code = Cli.createWith(context, o, e, more).execute(args);
         }
         return new Result(List.of(args), code, out.toString(), err.toString());
     }

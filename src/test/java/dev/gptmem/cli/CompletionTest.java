@@ -2,6 +2,7 @@ package dev.gptmem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gptmem.Main;
 import dev.gptmem.cli.Completion.Candidate;
 import dev.gptmem.cli.Completion.Kind;
 import java.io.ByteArrayInputStream;
@@ -32,8 +33,8 @@ class CompletionTest extends CliTestBase {
 
     private CommandSpec root() {
         PrintWriter none = new PrintWriter(Writer.nullWriter());
-        return Cli.create(new CliContext(env, new ByteArrayInputStream(new byte[0]), Terminal.PIPES), none, none)
-                .getCommandSpec();
+        return Cli.createWith(new CliContext(env, new ByteArrayInputStream(new byte[0]), Terminal.PIPES), none, none,
+                Main.PROGRAM_COMMANDS).getCommandSpec();
     }
 
     private Completion.Result complete(String... words) {
@@ -56,6 +57,15 @@ class CompletionTest extends CliTestBase {
         assertThat(values("")).contains("add", "list", "show", "edit", "rm", "search", "export", "import", "profile")
                 .doesNotContain("ls").noneMatch(v -> v.startsWith("-"));
         assertThat(description("add", "")).isEqualTo("Add a memory and print its id.");
+    }
+
+    @Test
+    void helpCompletesCommandsAndThenTheirOwn() {
+        assertThat(values("help", "")).contains("add", "profile", "help").doesNotContain("ls");
+        assertThat(values("help", "profile", "")).containsExactly("create", "list", "reindex", "rename", "rm", "show",
+                "use");
+        assertThat(values("help", "profile", "create", "")).isEmpty();
+        assertThat(values("help", "nope", "")).isEmpty();
     }
 
     @Test

@@ -65,6 +65,30 @@ class HelpAndUsageTest extends CliTestBase {
     }
 
     @Test
+    void helpCommandPrintsWhatHelpOptionsPrint() {
+        assertThat(runProgram("help").succeeded().out()).isEqualTo(runProgram("--help").succeeded().out());
+        assertThat(runProgram("help", "profile", "create").succeeded().out())
+                .isEqualTo(runProgram("profile", "create", "--help").succeeded().out())
+                .startsWith("Create an empty profile.");
+        assertThat(runProgram("help", "help").succeeded().out()).contains("Usage: gptmem help", "[COMMAND...]");
+
+        assertThat(runProgram("help", "nope").failedWith(ExitCodes.USAGE).errorLines())
+                .containsExactly("gptmem: no command 'nope' (see 'gptmem --help')");
+        assertThat(runProgram("help", "profile", "nope").failedWith(ExitCodes.USAGE).error())
+                .isEqualTo("no command 'profile nope' (see 'gptmem --help')");
+    }
+
+    @Test
+    void noCommandShowsTheCommandsOnStderrAsAUsageError() {
+        Result result = runProgram();
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).isEqualTo(runProgram("--help").succeeded().out());
+        assertThat(profileFile("default")).doesNotExist();
+    }
+
+    @Test
     void importListsItsFormatsEachMeaningIndentedBesideItsName() {
         String help = run("import", "--help").succeeded().out();
         List<String> section = help.lines().dropWhile(line -> !line.equals("Formats:")).skip(1)
@@ -142,7 +166,7 @@ class HelpAndUsageTest extends CliTestBase {
 
     @Test
     void missingCommandOrValueIsAUsageError() {
-        run().failedWith(ExitCodes.USAGE);
+        assertThat(run().exitCode()).isEqualTo(ExitCodes.USAGE);
         run("list", "--limit").failedWith(ExitCodes.USAGE);
         run("-p").failedWith(ExitCodes.USAGE);
         run("profile", "rename", "only-one").failedWith(ExitCodes.USAGE);
