@@ -103,10 +103,15 @@ final class ImportCommand extends ModelledCommand implements Runnable {
         } catch (IOException e) {
             throw GptmemException.io("cannot read " + file, e);
         }
-        err.println((result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
+        err.println(summary(result, profile));
+    }
+
+    /** The line an import ends with, for one profile: what it did, or would have done. */
+    static String summary(ImportResult result, String profile) {
+        return (result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
                 + result.imported() + ", replaced " + result.replaced() + ", skipped " + result.skipped()
                 + " (" + result.duplicates() + " duplicates) into "
-                + (result.newProfile() ? "new " : "") + "profile '" + profile + "'");
+                + (result.newProfile() ? "new " : "") + "profile '" + profile + "'";
     }
 
     private InputStream open() throws IOException {

@@ -3,7 +3,6 @@ package dev.gptmem.cli;
 import dev.gptmem.core.BackupService;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.ImportOptions;
-import dev.gptmem.core.ImportResult;
 import dev.gptmem.core.OwnerOnly;
 import dev.gptmem.io.JsonHomeReader;
 import java.io.BufferedInputStream;
@@ -54,10 +53,7 @@ final class Restore {
                         });
             }, options);
             for (BackupService.Restored r : restored) {
-                ImportResult result = r.result();
-                err.println((result.dryRun() ? "dry run, nothing written: would have imported " : "imported ")
-                        + result.imported() + ", replaced " + result.replaced() + ", skipped " + result.skipped()
-                        + " into " + (r.created() ? "new " : "") + "profile '" + r.profile() + "'");
+                err.println(ImportCommand.summary(r.result(), r.profile()));
             }
             err.println((options.dryRun() ? "would have restored " : "restored ") + restored.size()
                     + (restored.size() == 1 ? " profile" : " profiles"));

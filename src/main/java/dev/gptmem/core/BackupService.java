@@ -26,7 +26,7 @@ public final class BackupService {
     }
 
     /** What a restore did to one profile. */
-    public record Restored(String profile, boolean created, ImportResult result) {
+    public record Restored(String profile, ImportResult result) {
     }
 
     /** Writes every profile, by name, each narrowed as a single export would be. */
@@ -54,9 +54,8 @@ public final class BackupService {
         try (HomeReader backup = open.get()) {
             for (MemoryReader memories = backup.next(); memories != null; memories = backup.next()) {
                 String name = backup.profile();
-                boolean created = !storage.exists(name);
                 try {
-                    done.add(new Restored(name, created, transfer.importFrom(name, memories, options)));
+                    done.add(new Restored(name, transfer.importFrom(name, memories, options)));
                 } catch (GptmemException e) {
                     String before = done.stream().map(r -> "'" + r.profile() + "'").reduce((a, b) -> a + ", " + b)
                             .map(names -> " (restored before it: " + names + "; the later ones were not)")

@@ -59,9 +59,9 @@ class BackupCommandTest extends CliTestBase {
         Result restored = run("import", "--all", file.toString()).succeeded();
 
         assertThat(restored.errorLines()).containsExactly(
-                "imported 2, replaced 0, skipped 0 into new profile 'coach'",
-                "imported 1, replaced 0, skipped 0 into new profile 'default'",
-                "imported 0, replaced 0, skipped 0 into new profile 'work'",
+                "imported 2, replaced 0, skipped 0 (0 duplicates) into new profile 'coach'",
+                "imported 1, replaced 0, skipped 0 (0 duplicates) into new profile 'default'",
+                "imported 0, replaced 0, skipped 0 (0 duplicates) into new profile 'work'",
                 "restored 3 profiles");
         assertThat(exports()).isEqualTo(before);
         assertThat(before.get("coach")).contains("\"description\": \"Running coach\"", "\"created_at\"");
@@ -83,7 +83,7 @@ class BackupCommandTest extends CliTestBase {
     void restoringIntoTheSameHomeSkipsWhatIsThere() throws IOException {
         Map<String, String> before = exports();
         Result again = run("import", "--all", backup().toString()).succeeded();
-        assertThat(again.err()).contains("imported 0, replaced 0, skipped 2 into profile 'coach'");
+        assertThat(again.err()).contains("imported 0, replaced 0, skipped 2 (0 duplicates) into profile 'coach'");
         assertThat(exports()).isEqualTo(before);
     }
 
@@ -144,7 +144,8 @@ class BackupCommandTest extends CliTestBase {
         Path file = backup();
         useHome(home.resolve("dry"));
         Result dry = run("import", "--all", "--dry-run", file.toString()).succeeded();
-        assertThat(dry.err()).contains("would have imported 2, replaced 0, skipped 0 into new profile 'coach'",
+        assertThat(dry.err()).contains(
+                "would have imported 2, replaced 0, skipped 0 (0 duplicates) into new profile 'coach'",
                 "would have restored 3 profiles");
         assertThat(home.resolve("dry").resolve("profiles").resolve("coach.mv.db")).doesNotExist();
     }

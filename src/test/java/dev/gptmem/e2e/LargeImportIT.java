@@ -91,7 +91,8 @@ class LargeImportIT {
                 .jvmOptions("-Xmx256m").timeout(LIMIT).run();
         assertThat(restore.exitCode()).as("%s", restore).isZero();
         System.out.printf("restored %,d memories with -Xmx256m in %d s%n", MEMORIES, restore.took().toSeconds());
-        assertThat(restore.stderr()).contains("imported " + MEMORIES + ", replaced 0, skipped 0 into new profile 'large'");
+        assertThat(restore.stderr())
+                .contains("imported " + MEMORIES + ", replaced 0, skipped 0 (0 duplicates) into new profile 'large'");
     }
 
     private static long lines(Path file) throws IOException {
