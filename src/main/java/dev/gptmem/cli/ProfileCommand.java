@@ -91,7 +91,10 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
             PrintWriter out = out();
             Style style = new Style(context.colour());
             out.println(style.header(p.name()) + (p.current() ? "  (in use)" : ""));
-            row(out, style, "description", Table.oneLine(p.description()));
+            // Left out when empty, as 'show' leaves out a memory's empty fields.
+            if (p.description() != null && !p.description().isBlank()) {
+                row(out, style, "description", Table.oneLine(p.description()));
+            }
             row(out, style, "memories", Long.toString(p.memories()));
             row(out, style, "size", size(p.sizeBytes()));
             row(out, style, "created", LocalTime.format(p.createdAt()));

@@ -94,6 +94,11 @@ class ProfileCommandTest extends CliTestBase {
         assertThat(table.lines().get(0)).isEqualTo("trainer");
         assertThat(table.out()).contains("description: Coach", "memories:    1", "file:        " + profileFile("trainer"));
 
+        run("profile", "create", "plain").succeeded();
+        assertThat(run("profile", "show", "plain").succeeded().lines())
+                .as("no description line for a profile without one").noneMatch(line -> line.startsWith("description"))
+                .contains("memories:    0");
+
         String json = run("profile", "show", "trainer", "--json").succeeded().out();
         assertThat(json).contains("\"name\": \"trainer\"", "\"memories\": 1");
         assertThat(json).containsPattern("\"created_at\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z\"");
