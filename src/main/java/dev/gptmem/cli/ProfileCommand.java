@@ -61,6 +61,13 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
 
         @Override
         public void run() {
+            if (output.format() == OutputOptions.Format.IDS) {
+                // Names alone need no profile opened, so none that is busy can hold them up.
+                PrintWriter out = out();
+                context.profiles().names().forEach(out::println);
+                out.flush();
+                return;
+            }
             print(context.profiles().list(), output);
         }
     }
@@ -233,13 +240,20 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
                 Style style = new Style(context.colour());
                 Table table = new Table(" ", "NAME", "MEMORIES", "SIZE", "CHANGED", "DESCRIPTION").style(1, style::id);
                 for (ProfileInfo p : profiles) {
-                    table.add(p.current() ? "*" : "", p.name(), Long.toString(p.memories()), size(p.sizeBytes()),
-                            LocalTime.format(p.changedAt()), Table.oneLine(p.description()));
+                    table.add(p.current() ? "*" : "", p.name(), p.problem() == null ? Long.toString(p.memories()) : "?",
+                            size(p.sizeBytes()), LocalTime.format(p.changedAt()), Table.oneLine(p.description()));
                 }
                 if (table.isEmpty()) {
                     err().println("no profiles yet in " + context.home().dir() + " (add a memory to create 'default')");
                 } else {
                     table.print(out, style, context.terminal().width());
+                }
+                out.flush();
+                for (ProfileInfo p : profiles) {
+                    if (p.problem() != null) {
+                        err().println(context.errorPrefix() + "warning: " + p.problem()
+                                + " (listed without its details)");
+                    }
                 }
         }
         out.flush();

@@ -13,14 +13,25 @@ public final class ProfileService {
         this.storage = storage;
     }
 
+    /**
+     * Every profile, described. One that another command holds (a long import, say) or that cannot
+     * be read is listed with its {@link ProfileInfo#problem problem}, at once: one profile does not
+     * keep the others from being listed.
+     */
     public List<ProfileInfo> list() {
         String current = currentName();
         List<ProfileInfo> infos = new ArrayList<>();
         for (String name : storage.profiles()) {
-            infos.add(describe(name, current));
+            try (ProfileStore store = storage.readNow(name)) {
+                infos.add(describe(store, name, current));
+            } catch (GptmemException e) {
+                infos.add(ProfileInfo.unreadable(name, storage.sizeOnDisk(name), storage.file(name),
+                        name.equals(current), e.getMessage()));
+            }
         }
         return infos;
     }
+
 
     public ProfileInfo show(String name) {
         requireExisting(ProfileNames.check(name));
@@ -90,6 +101,7 @@ public final class ProfileService {
         return home.currentProfile().orElse(ProfileNames.DEFAULT);
     }
 
+    /** The profiles' names, sorted, without opening any. */
     public List<String> names() {
         return storage.profiles();
     }
@@ -103,8 +115,12 @@ public final class ProfileService {
 
     private ProfileInfo describe(String name, String current) {
         try (ProfileStore store = storage.read(name, false)) {
-            return new ProfileInfo(name, store.description(), store.createdAt(), store.changedAt(),
-                    store.count(), storage.sizeOnDisk(name), storage.file(name), name.equals(current));
+            return describe(store, name, current);
         }
+    }
+
+    private ProfileInfo describe(ProfileStore store, String name, String current) {
+        return new ProfileInfo(name, store.description(), store.createdAt(), store.changedAt(),
+                store.count(), storage.sizeOnDisk(name), storage.file(name), name.equals(current));
     }
 }

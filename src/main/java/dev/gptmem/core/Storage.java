@@ -26,6 +26,12 @@ public interface Storage {
      */
     ProfileStore read(String profile, boolean create);
 
+    /**
+     * Reads an existing profile as {@link #read} does, but fails at once, saying who holds it,
+     * when another command does, rather than waiting for it.
+     */
+    ProfileStore readNow(String profile);
+
     void delete(String profile);
 
     void rename(String from, String to);

@@ -29,12 +29,19 @@ public final class ProfileJson {
                 json.writeStartObject();
                 json.writeStringField("name", p.name());
                 json.writeStringField("description", p.description());
-                json.writeNumberField("memories", p.memories());
+                if (p.problem() == null) {
+                    json.writeNumberField("memories", p.memories());
+                } else {
+                    json.writeNullField("memories");
+                }
                 json.writeNumberField("size_bytes", p.sizeBytes());
                 json.writeStringField("created_at", time(p.createdAt()));
                 json.writeStringField("changed_at", time(p.changedAt()));
                 json.writeBooleanField("current", p.current());
                 json.writeStringField("file", p.file() == null ? null : p.file().toString());
+                if (p.problem() != null) {
+                    json.writeStringField("problem", p.problem());
+                }
                 json.writeEndObject();
                 if (lines) {
                     json.writeRaw('\n');

@@ -8,6 +8,8 @@ import dev.gptmem.core.ProfileStore;
 import dev.gptmem.core.SearchIndex;
 import dev.gptmem.core.Storage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,15 +103,27 @@ public final class H2Storage implements Storage {
         return open(profile, create, true);
     }
 
-    /** With {@code readOnly}, an existing file is opened read-only unless it needs upgrading or indexing first. */
+    @Override
+    public ProfileStore readNow(String profile) {
+        return open(profile, false, true, Duration.ZERO);
+    }
+
     private ProfileStore open(String profile, boolean create, boolean readOnly) {
+        return open(profile, create, readOnly, lockTimeout);
+    }
+
+    /**
+     * With {@code readOnly}, an existing file is opened read-only unless it needs upgrading or
+     * indexing first; {@code wait} is how long to wait for another command that holds it.
+     */
+    private ProfileStore open(String profile, boolean create, boolean readOnly, Duration wait) {
         Path file = file(profile);
         if (!create && !Files.isRegularFile(file)) {
             throw missing(profile);
         }
         OwnerOnly.directory(home.dir());
         OwnerOnly.directory(home.profilesDir());
-        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get());
+        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, wait, holder.get());
         try {
             if (!create && !Files.isRegularFile(file)) {
                 throw missing(profile);
@@ -148,6 +162,19 @@ public final class H2Storage implements Storage {
         return file.resolveSibling(name.substring(0, name.length() - SUFFIX.length()) + ".staging" + SUFFIX);
     }
 
+    /**
+     * Whether the file begins as every H2 file does, with its header ("H:2,block:…"); an empty
+     * file is one H2 has yet to write, so it passes too.
+     */
+    private static boolean startsAsH2(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] start = in.readNBytes(4);
+            return start.length == 0 || new String(start, StandardCharsets.ISO_8859_1).startsWith("H:2,");
+        } catch (IOException e) {
+            return true; // cannot tell; H2's own words stand
+        }
+    }
+
     static Connection connect(String profile, Path file) {
         return connect(profile, file, false);
     }
@@ -165,6 +192,15 @@ public final class H2Storage implements Storage {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw GptmemException.failure("profile '" + profile + "' is open in another program ("
                         + file + "); close it and try again", e);
+            }
+            if (Files.isRegularFile(file) && !startsAsH2(file)) {
+                throw GptmemException.failure("profile '" + profile + "' is not a gptmem profile: " + file
+                        + " is not an H2 database file", e);
+            }
+            if (e.getErrorCode() == ErrorCode.IO_EXCEPTION_2 || e.getErrorCode() == ErrorCode.IO_EXCEPTION_1) {
+                // H2's words name a file channel and offsets; the reason is in the stack with --debug.
+                throw GptmemException.failure("profile '" + profile + "' is damaged or cannot be read: " + file
+                        + " (run again with --debug for H2's own words)", e);
             }
             if (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1 || e.getErrorCode() == ErrorCode.FILE_VERSION_ERROR_1) {
                 throw GptmemException.failure("profile '" + profile + "' is damaged or not a gptmem profile ("

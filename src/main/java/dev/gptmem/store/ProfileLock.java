@@ -101,10 +101,13 @@ final class ProfileLock implements AutoCloseable {
                 holder = "";
             }
         }
-        return GptmemException.failure("profile '" + profile + "' is busy: held by "
-                + (holder.isEmpty() ? "another gptmem command" : holder)
-                + "; gave up after " + String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0)
-                + " s, try again when it finishes");
+        String held = "profile '" + profile + "' is busy: held by "
+                + (holder.isEmpty() ? "another gptmem command" : holder);
+        if (timeout.isZero()) {
+            return GptmemException.failure(held);
+        }
+        return GptmemException.failure(held + "; gave up after "
+                + String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0) + " s, try again when it finishes");
     }
 
     @Override

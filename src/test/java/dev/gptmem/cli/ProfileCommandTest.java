@@ -3,11 +3,16 @@ package dev.gptmem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gptmem.core.ExitCodes;
+import dev.gptmem.core.Home;
 import dev.gptmem.core.IncomingMemory;
+import dev.gptmem.core.ProfileStore;
+import dev.gptmem.search.LuceneSearch;
+import dev.gptmem.store.H2Storage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,42 @@ class ProfileCommandTest extends CliTestBase {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("no profiles");
         assertThat(run("profile", "list", "--json").succeeded().out()).matches("\\[\\s*]\\s*");
+    }
+
+    @Test
+    void listShowsEveryProfileEvenWhenOneIsBusyOrNotAProfile() throws IOException {
+        run("profile", "create", "trainer", "-d", "Coach").succeeded();
+        add("-p", "coach", "x");
+        Files.write(profileFile("photo"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+        H2Storage storage = new H2Storage(new Home(home), Duration.ofSeconds(10), () -> "gptmem import",
+                new LuceneSearch());
+
+        try (ProfileStore held = storage.open("trainer", false)) {
+            long start = System.nanoTime();
+            Result table = run("profile", "list").succeeded();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for the busy one")
+                    .isLessThan(Duration.ofSeconds(5));
+
+            assertThat(table.lines()).hasSize(4);
+            assertThat(table.lines().get(1)).startsWith("   coach    1");
+            assertThat(table.lines().get(2)).matches("   photo    \\?\\s+3 B\\s*");
+            assertThat(table.lines().get(3)).matches("   trainer  \\?\\s+\\S+ KiB\\s*");
+            assertThat(table.errorLines()).containsExactly(
+                    "gptmem: warning: profile 'photo' is not a gptmem profile: " + profileFile("photo")
+                            + " is not an H2 database file (listed without its details)",
+                    table.errorLines().get(1));
+            assertThat(table.errorLines().get(1)).startsWith("gptmem: warning: profile 'trainer' is busy: held by pid ")
+                    .contains("(gptmem import)").endsWith("(listed without its details)");
+
+            String json = run("profile", "list", "--json").succeeded().out();
+            assertThat(json).contains("\"memories\": null", "\"problem\": \"profile 'photo' is not a gptmem profile: ");
+            assertThat(run("profile", "list", "-q").succeeded()).satisfies(names -> {
+                assertThat(names.lines()).containsExactly("coach", "photo", "trainer");
+                assertThat(names.err()).isEmpty();
+            });
+            assertThat(held.description()).as("the holder is unaffected").isEqualTo("Coach");
+        }
+        assertThat(run("profile", "list").succeeded().err()).contains("photo").doesNotContain("trainer");
     }
 
     @Test

@@ -223,6 +223,36 @@ class H2StorageTest {
     }
 
     @Test
+    void readNowFailsAtOnceForABusyProfileNamingItsHolder() {
+        try (ProfileStore held = storage().open("trainer", true)) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> storage(Duration.ofSeconds(30), "gptmem profile list").readNow("trainer"))
+                    .message()
+                    .startsWith("profile 'trainer' is busy: held by pid " + ProcessHandle.current().pid()
+                            + " (test) since ")
+                    .doesNotContain("gave up");
+            assertThat(held.count()).as("the holder is unaffected").isZero();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aFileThatIsNotH2OrIsDamagedSaysSoInWords() throws IOException {
+        Files.createDirectories(homeDir().resolve("profiles"));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1};
+        Files.write(homeDir().resolve("profiles/photo.mv.db"), jpeg);
+        Files.writeString(homeDir().resolve("profiles/cut.mv.db"), "H:2,block:8,blockSize:1000,chunk:c,clean:1");
+
+        assertThatThrownBy(() -> storage().open("photo", false)).hasMessage("profile 'photo' is not a gptmem profile: "
+                + homeDir().resolve("profiles/photo.mv.db") + " is not an H2 database file");
+        assertThatThrownBy(() -> storage().read("cut", false)).hasMessage("profile 'cut' is damaged or cannot be read: "
+                + homeDir().resolve("profiles/cut.mv.db") + " (run again with --debug for H2's own words)");
+        assertThat(Files.readAllBytes(homeDir().resolve("profiles/photo.mv.db"))).hasSize(5);
+    }
+
+    @Test
     void waitingOpenSucceedsOnceTheHolderCloses() throws Exception {
         ProfileStore held = storage().open("trainer", true);
         insert(held, memory("00000000-0000-4000-8000-000000000001", "x"));
