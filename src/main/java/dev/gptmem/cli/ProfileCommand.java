@@ -151,9 +151,11 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         @Override
         public void run() {
             ProfileService profiles = context.profiles();
-            ProfileInfo p = profiles.show(name);
-            if (!yes && !context.confirm(err(), "delete profile '" + name + "' and its " + p.memories()
-                    + (p.memories() == 1 ? " memory" : " memories"))) {
+            // A damaged profile can be deleted too: the question says it cannot be read, and -y reads nothing.
+            ProfileInfo p = yes ? null : profiles.inspect(name);
+            if (!yes && !context.confirm(err(), "delete profile '" + name + "' " + (p.problem() != null
+                    ? "(it cannot be read: " + p.problem() + ")"
+                    : "and its " + p.memories() + (p.memories() == 1 ? " memory" : " memories")))) {
                 throw GptmemException.failure("nothing deleted");
             }
             profiles.remove(name);

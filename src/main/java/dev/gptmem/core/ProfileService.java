@@ -22,16 +22,30 @@ public final class ProfileService {
         String current = currentName();
         List<ProfileInfo> infos = new ArrayList<>();
         for (String name : storage.profiles()) {
-            try (ProfileStore store = storage.readNow(name)) {
-                infos.add(describe(store, name, current));
-            } catch (GptmemException e) {
-                infos.add(ProfileInfo.unreadable(name, storage.sizeOnDisk(name), storage.file(name),
-                        name.equals(current), e.getMessage()));
-            }
+            infos.add(readNow(name, current));
         }
         return infos;
     }
 
+
+    /**
+     * A profile that must exist, described as {@link #list} describes it: one that cannot be read
+     * now comes back with its problem rather than failing.
+     */
+    public ProfileInfo inspect(String name) {
+        requireExisting(ProfileNames.check(name));
+        return readNow(name, currentName());
+    }
+
+    /** The profile described without waiting for it, or, if it cannot be read now, with why not. */
+    private ProfileInfo readNow(String name, String current) {
+        try (ProfileStore store = storage.readNow(name)) {
+            return describe(store, name, current);
+        } catch (GptmemException e) {
+            return ProfileInfo.unreadable(name, storage.sizeOnDisk(name), storage.file(name), name.equals(current),
+                    e.getMessage());
+        }
+    }
 
     public ProfileInfo show(String name) {
         requireExisting(ProfileNames.check(name));

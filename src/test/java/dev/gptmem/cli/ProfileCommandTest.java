@@ -190,6 +190,26 @@ class ProfileCommandTest extends CliTestBase {
     }
 
     @Test
+    void aProfileThatCannotBeReadCanStillBeDeleted() throws IOException {
+        run("profile", "create", "other").succeeded();
+        Files.write(profileFile("photo"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
+        Files.copy(profileFile("photo"), profileFile("scan"));
+        terminal(Terminal.fixed(true, true, 80));
+
+        Result no = stdin("no\n").run("profile", "rm", "photo");
+        assertThat(no.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(no.err()).contains("Delete profile 'photo' (it cannot be read: profile 'photo' is not a gptmem"
+                + " profile: " + profileFile("photo") + " is not an H2 database file)? [y/N]");
+        assertThat(profileFile("photo")).isRegularFile();
+
+        stdin("yes\n").run("profile", "rm", "photo").succeeded();
+        run("profile", "rm", "scan", "-y").succeeded();
+        assertThat(profileFile("photo")).doesNotExist();
+        assertThat(profileFile("scan")).doesNotExist();
+        assertThat(profileFile("other")).isRegularFile();
+    }
+
+    @Test
     void rmOfAMissingProfileIsNotFound() {
         run("profile", "rm", "nobody", "-y").failedWith(ExitCodes.NOT_FOUND);
     }
