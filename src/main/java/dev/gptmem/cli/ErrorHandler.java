@@ -39,7 +39,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     /**
      * Picocli's words, but for a mistyped command name say so and suggest the closest ones, as git
      * does; for a word to leave out of a search that was taken for an option, say how to give it;
-     * and for a value of the wrong kind, say what the option takes in the words its help uses.
+     * for a value of the wrong kind, say what the option takes in the words its help uses.
      */
     private static String describe(ParameterException e) {
         CommandLine command = e.getCommandLine();
@@ -62,7 +62,22 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             }
         }
         String wrongValue = wrongValue(e);
-        return wrongValue != null ? wrongValue : e.getMessage();
+        return wrongValue != null ? wrongValue : inOurWords(e.getMessage());
+    }
+
+    /**
+     * Picocli's other messages, lower case first as gptmem's own are, and without the index of an
+     * argument, which no one counts: "unexpected argument: 'extra'" for "Unmatched argument at index 1: 'extra'",
+     * and "give only one of --json, --jsonl" for "Error: --json, --jsonl are mutually exclusive (specify only one)".
+     */
+    private static String inOurWords(String message) {
+        if (message == null || message.isEmpty()) {
+            return message;
+        }
+        String plain = message.replaceFirst("^Unmatched argument at index \\d+: ", "unexpected argument: ")
+                .replaceFirst("^Unmatched arguments from index \\d+: ", "unexpected arguments: ")
+                .replaceFirst("^Error: (.*) are mutually exclusive \\(specify only one\\)$", "give only one of $1");
+        return Character.toLowerCase(plain.charAt(0)) + plain.substring(1);
     }
 
     /**

@@ -147,6 +147,11 @@ class HelpAndUsageTest extends CliTestBase {
 
     @ParameterizedTest(name = "gptmem {0}")
     @CsvSource(delimiter = '|', value = {
+        "list extra               | unexpected argument: 'extra' (see 'gptmem list --help')",
+        "list extra more          | unexpected arguments: 'extra', 'more' (see 'gptmem list --help')",
+        "show                     | missing required parameter: 'ID' (see 'gptmem show --help')",
+        "list --colour            | unknown option: '--colour' (see 'gptmem list --help')",
+        "list --json --jsonl      | give only one of --json, --jsonl (see 'gptmem list --help')",
         "list --sort bogus        | --sort must be created, updated or name, not 'bogus' (see 'gptmem list --help')",
         "export --format yaml     | --format must be json, jsonl, md or csv, not 'yaml' (see 'gptmem export --help')",
         "import --on-conflict x - | --on-conflict must be skip, replace, newer or fail, not 'x'"
@@ -157,7 +162,7 @@ class HelpAndUsageTest extends CliTestBase {
         "list --limit 99999999999 | --limit is at most 2147483647, not 99999999999 (see 'gptmem list --help')",
         "list --offset=-99999999999 | --offset is out of range: -99999999999 (see 'gptmem list --help')",
     })
-    void aValueOfTheWrongKindSaysWhatTheOptionTakesInTheHelpsWords(String line, String expected) {
+    void usageErrorsSayWhatIsWrongInTheHelpsWords(String line, String expected) {
         Result result = run(line.split(" "));
 
         assertThat(result.failedWith(ExitCodes.USAGE).errorLines()).containsExactly("gptmem: " + expected);

@@ -160,7 +160,7 @@ class SearchCommandTest extends CliTestBase {
                             + " (see 'gptmem search --help')");
         }
         assertThat(run("search", "metric", "--units").failedWith(ExitCodes.USAGE).error())
-                .startsWith("Unknown option: '--units'");
+                .startsWith("unknown option: '--units'");
         run("search", "--", "metric", "-units").succeeded();
     }
 
