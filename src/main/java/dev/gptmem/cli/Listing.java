@@ -19,7 +19,10 @@ final class Listing {
             found = printer.count();
         }
         if (found == 0 && output.format() == OutputOptions.Format.TABLE) {
-            spec.commandLine().getErr().println("no memories found in profile '" + profile + "'");
+            // Say so when the paging, not the filters, left nothing to show.
+            String why = query.limit() != null && query.limit() == 0 ? " (--limit 0 shows none)"
+                    : query.offset() > 0 ? " past the first " + query.offset() : "";
+            spec.commandLine().getErr().println("no memories found in profile '" + profile + "'" + why);
         }
     }
 }

@@ -56,6 +56,18 @@ class ListCommandTest extends CliTestBase {
     }
 
     @Test
+    void anEmptyPageSaysThatThePagingLeftNothing() {
+        seed();
+
+        assertThat(run("list", "--offset", "5").succeeded().err())
+                .isEqualTo("no memories found in profile 'default' past the first 5" + System.lineSeparator());
+        assertThat(run("list", "--limit", "0").succeeded().err())
+                .isEqualTo("no memories found in profile 'default' (--limit 0 shows none)" + System.lineSeparator());
+        assertThat(run("list", "-t", "nothing").succeeded().err())
+                .isEqualTo("no memories found in profile 'default'" + System.lineSeparator());
+    }
+
+    @Test
     void filtersByTagsAllOfWhichMustMatch() {
         seed();
 
