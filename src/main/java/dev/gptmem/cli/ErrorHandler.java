@@ -130,9 +130,6 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int getExitCode(Throwable e) {
-        if (e instanceof StandardOutput.Closed) {
-            return ExitCodes.BROKEN_PIPE;
-        }
         return e instanceof GptmemException ? ((GptmemException) e).exitCode() : ExitCodes.FAILURE;
     }
 

@@ -152,11 +152,13 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         public void run() {
             ProfileService profiles = context.profiles();
             // A damaged profile can be deleted too: the question says it cannot be read, and -y reads nothing.
-            ProfileInfo p = yes ? null : profiles.inspect(name);
-            if (!yes && !context.confirm(err(), "delete profile '" + name + "' " + (p.problem() != null
-                    ? "(it cannot be read: " + p.problem() + ")"
-                    : "and its " + p.memories() + (p.memories() == 1 ? " memory" : " memories")))) {
-                throw GptmemException.failure("nothing deleted");
+            if (!yes) {
+                ProfileInfo p = profiles.inspect(name);
+                String what = p.problem() != null ? "(it cannot be read: " + p.problem() + ")"
+                        : "and its " + p.memories() + (p.memories() == 1 ? " memory" : " memories");
+                if (!context.confirm(err(), "delete profile '" + name + "' " + what)) {
+                    throw GptmemException.failure("nothing deleted");
+                }
             }
             profiles.remove(name);
             err().println("deleted profile '" + name + "'");

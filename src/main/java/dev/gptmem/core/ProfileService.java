@@ -27,7 +27,6 @@ public final class ProfileService {
         return infos;
     }
 
-
     /**
      * A profile that must exist, described as {@link #list} describes it: one that cannot be read
      * now comes back with its problem rather than failing.

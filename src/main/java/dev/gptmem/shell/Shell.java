@@ -35,6 +35,8 @@ import picocli.CommandLine.ParseResult;
  */
 public final class Shell {
     private static final int STOP = -1;
+    /** The program's name, which a line may start with as on a command line. */
+    static final String PROGRAM = "gptmem";
 
     private final CliContext context;
     private final PrintWriter out;
@@ -56,7 +58,7 @@ public final class Shell {
     public int interactive(Terminal terminal) throws IOException {
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
-                .appName("gptmem")
+                .appName(PROGRAM)
                 .parser(new ShellParser())
                 .completer(new ShellCompleter(this, new FileCompleter(Path.of("").toAbsolutePath(),
                         Path.of(System.getProperty("user.home")))))
@@ -131,16 +133,18 @@ public final class Shell {
         return result;
     }
 
+    /**
+     * The words of a line as the shell runs them: a leading 'gptmem' is left out, so a command
+     * pasted from elsewhere, or an error's hint ('see gptmem list --help'), runs as typed.
+     */
+    static List<String> asRun(List<String> words) {
+        return words.size() > 1 && words.get(0).equals(PROGRAM) ? words.subList(1, words.size()) : words;
+    }
+
     int execute(String line, CliContext lineContext, PrintWriter lineOut, PrintWriter lineErr, Runnable clear) {
         try {
-            List<String> words = new ArrayList<>(ShellWords.split(line).texts());
-            // A command pasted from elsewhere, or an error's hint ('see gptmem list --help'), runs as typed.
-            if (!words.isEmpty() && words.get(0).equals("gptmem")) {
-                words.remove(0);
-                if (words.isEmpty()) {
-                    words.add("help");
-                }
-            }
+            List<String> typed = ShellWords.split(line).texts();
+            List<String> words = new ArrayList<>(typed.equals(List.of(PROGRAM)) ? List.of("help") : asRun(typed));
             if (words.isEmpty()) {
                 return ExitCodes.OK;
             }

@@ -4,7 +4,6 @@ import dev.gptmem.cli.Completion;
 import dev.gptmem.core.Ids;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.List;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
@@ -34,10 +33,7 @@ final class ShellCompleter implements Completer {
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         // The parser's words end at the cursor, so the last one is what is being completed.
-        List<String> words = new ArrayList<>(line.words().subList(0, line.wordIndex() + 1));
-        if (words.size() > 1 && words.get(0).equals("gptmem")) {
-            words.remove(0); // as the shell runs the line
-        }
+        List<String> words = Shell.asRun(line.words().subList(0, line.wordIndex() + 1));
         String word = line.word();
         if (words.size() == 1) {
             SHELL_WORDS.forEach(name -> candidates.add(new Candidate(name)));

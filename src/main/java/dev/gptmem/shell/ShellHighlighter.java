@@ -14,7 +14,7 @@ import org.jline.utils.AttributedStyle;
  * history search included, is JLine's own highlighting.
  */
 final class ShellHighlighter extends DefaultHighlighter {
-    private static final String PREFIX = "^\\s*(?:gptmem\\s+)?";
+    private static final String PREFIX = "^\\s*(?:" + Shell.PROGRAM + "\\s+)?";
     private static final Pattern FIRST_WORD = Pattern.compile(PREFIX + "(\\S+)");
 
     private final Set<String> commands;
@@ -33,7 +33,7 @@ final class ShellHighlighter extends DefaultHighlighter {
             return plain;
         }
         String word = first.group(1);
-        AttributedStyle style = commands.contains(word) || word.equals("gptmem")
+        AttributedStyle style = commands.contains(word) || word.equals(Shell.PROGRAM)
                 ? AttributedStyle.BOLD : AttributedStyle.DEFAULT.foreground(AttributedStyle.RED);
         return plain.styleMatches(Pattern.compile(PREFIX + Pattern.quote(word)), style);
     }
