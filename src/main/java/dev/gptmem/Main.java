@@ -2,8 +2,11 @@ package dev.gptmem;
 
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.HelpCommand;
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.shell.ShellCommand;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Entry point: the only place that exits the JVM. */
 public final class Main {
@@ -15,10 +18,28 @@ public final class Main {
     public static final List<Cli.Entry> PROGRAM_COMMANDS = List.of(new Cli.Entry("shell", List.of(), ShellCommand::new),
             new Cli.Entry("help", List.of(), HelpCommand::new));
 
+    /**
+     * How long Ctrl-C or a request to terminate waits for an import, export or reindex to undo
+     * itself (roll back, remove its partial files, say so) before the process ends regardless.
+     */
+    private static final long UNDO_SECONDS = 10;
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(Cli.run(PROGRAM_COMMANDS, args));
+        CountDownLatch finished = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (Cancellation.end()) {
+                try {
+                    finished.await(UNDO_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "gptmem-cancel"));
+        int code = Cli.run(PROGRAM_COMMANDS, args);
+        finished.countDown();
+        System.exit(code);
     }
 }

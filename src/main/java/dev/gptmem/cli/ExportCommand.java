@@ -1,6 +1,7 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.BackupService;
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.HomeWriter;
 import dev.gptmem.core.MemoryQuery;
@@ -63,6 +64,12 @@ final class ExportCommand extends ModelledCommand implements Runnable {
 
     @Override
     public void run() {
+        try (Cancellation.Work work = Cancellation.begin()) {
+            export();
+        }
+    }
+
+    private void export() {
         MemoryQuery selection = MemoryQuery.exported(narrowing.tags, pinned, narrowing.since());
         SearchQuery matching = query == null ? null : QuerySyntax.parse(List.of(query));
         PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.ImportFormat;
 import dev.gptmem.core.ImportOptions;
@@ -85,6 +86,12 @@ final class ImportCommand extends ModelledCommand implements Runnable {
 
     @Override
     public void run() {
+        try (Cancellation.Work work = Cancellation.begin()) {
+            importInput();
+        }
+    }
+
+    private void importInput() {
         PrintWriter err = spec.commandLine().getErr();
         if (all) {
             if (format != ImportFormat.AUTO && format != ImportFormat.GPTMEM) {

@@ -1,6 +1,7 @@
 package dev.gptmem.cli;
 
 import dev.gptmem.core.Durable;
+import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.OwnerOnly;
 import java.io.IOException;
@@ -40,6 +41,11 @@ final class Output {
             }
             Durable.replace(tmp, target);
             return result;
+        } catch (GptmemException e) {
+            if (e.exitCode() == ExitCodes.CANCELLED) {
+                throw new GptmemException(e.getMessage() + "; " + file + " was not written", e.exitCode(), e);
+            }
+            throw e;
         } catch (IOException e) {
             throw GptmemException.failure("cannot write " + file + ": " + why(e, target), e);
         } finally {

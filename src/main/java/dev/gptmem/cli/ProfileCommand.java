@@ -1,5 +1,6 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.ProfileInfo;
 import dev.gptmem.core.ProfileService;
@@ -204,7 +205,10 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         @Override
         public void run() {
             String profile = name == null ? context.profile() : name;
-            long indexed = context.profiles().reindex(profile);
+            long indexed;
+            try (Cancellation.Work work = Cancellation.begin()) {
+                indexed = context.profiles().reindex(profile);
+            }
             err().println("reindexed " + indexed + (indexed == 1 ? " memory" : " memories") + " in profile '"
                     + profile + "'");
         }

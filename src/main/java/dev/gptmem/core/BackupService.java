@@ -84,6 +84,7 @@ public final class BackupService {
                     throw GptmemException.failure("it appears twice in the backup");
                 }
                 for (IncomingMemory in = memories.next(); in != null; in = memories.next()) {
+                    Cancellation.check();
                     TransferService.checked(in, now, memories);
                 }
             }

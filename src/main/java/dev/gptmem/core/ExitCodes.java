@@ -12,6 +12,11 @@ public final class ExitCodes {
      * signal, so the program ends itself, quietly, with the same status.
      */
     public static final int BROKEN_PIPE = 141;
+    /**
+     * The command was stopped part-way, by Ctrl-C or a request to terminate, and undid what it had
+     * begun: what a shell reports for a program that SIGINT ended (128 + 2).
+     */
+    public static final int CANCELLED = 130;
 
     private ExitCodes() {
     }

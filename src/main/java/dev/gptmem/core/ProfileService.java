@@ -73,6 +73,11 @@ public final class ProfileService {
         try (ProfileStore store = storage.open(name, false)) {
             store.reindex();
             return store.count();
+        } catch (GptmemException e) {
+            if (e.exitCode() == ExitCodes.CANCELLED) {
+                throw new GptmemException(e.getMessage() + "; the index is as it was", e.exitCode(), e);
+            }
+            throw e;
         }
     }
 

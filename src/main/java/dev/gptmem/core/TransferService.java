@@ -29,6 +29,7 @@ public final class TransferService {
                     store.changedAt(), total, 0, null, false));
             long[] written = {0};
             store.query(query, m -> {
+                Cancellation.check();
                 if (found == null || found.contains(m.id())) {
                     writer.write(m);
                     written[0]++;
@@ -82,6 +83,7 @@ public final class TransferService {
         long duplicates = 0;
         Instant now = Times.now();
         for (IncomingMemory in = reader.next(); in != null; in = reader.next()) {
+            Cancellation.check();
             Memory memory = checked(in, now, reader);
             Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
             if (existing.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.gptmem.shell;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.CliContext;
 import dev.gptmem.cli.Console;
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Home;
@@ -68,8 +69,9 @@ public final class Shell {
                 .build();
         Console console = questions(terminal);
         Pager pager = new Pager(context.env());
-        // While a command runs, Ctrl-C must not kill the whole session; at the prompt it cancels the line.
-        terminal.handle(Terminal.Signal.INT, signal -> { });
+        // While a command runs, Ctrl-C stops it if it is long (an import, export or reindex), never the
+        // whole session; at the prompt it cancels the line.
+        terminal.handle(Terminal.Signal.INT, signal -> Cancellation.request());
         PrintWriter screen = terminal.writer();
         screen.println(ShellHelp.GREETING);
         try {
@@ -90,7 +92,7 @@ public final class Shell {
                     screen.print(text);
                 }
                 screen.flush();
-                if (code == STOP) {
+                if (code == STOP || Cancellation.ending()) {
                     return ExitCodes.OK;
                 }
             }
@@ -107,7 +109,7 @@ public final class Shell {
     public int script(BufferedReader lines) throws IOException {
         int result = ExitCodes.OK;
         int number = 0;
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        for (String line = lines.readLine(); line != null && !Cancellation.ending(); line = lines.readLine()) {
             int first = ++number;
             StringBuilder command = new StringBuilder(line);
             ShellWords words = ShellWords.split(command);
@@ -142,6 +144,7 @@ public final class Shell {
     }
 
     int execute(String line, CliContext lineContext, PrintWriter lineOut, PrintWriter lineErr, Runnable clear) {
+        Cancellation.reset();
         try {
             List<String> typed = ShellWords.split(line).texts();
             List<String> words = new ArrayList<>(typed.equals(List.of(PROGRAM)) ? List.of("help") : asRun(typed));

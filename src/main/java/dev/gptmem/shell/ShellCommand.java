@@ -19,7 +19,8 @@ public final class ShellCommand extends ModelledCommand implements Callable<Inte
                 "At a terminal: a prompt showing the profile and its number of memories. Commands are typed"
                         + " without 'gptmem' and quoted as in a POSIX shell; a line ending in \\ goes on. TAB"
                         + " completes, Ctrl-R searches the history (lines starting with a space are not kept),"
-                        + " Ctrl-C cancels the line, and output longer than the screen goes through"
+                        + " Ctrl-C cancels the line or stops a running import, export or reindex (which undoes"
+                        + " what it began), and output longer than the screen goes through"
                         + " $GPTMEM_PAGER, $PAGER or less. Shell words: 'use PROFILE', 'help [COMMAND]',"
                         + " 'clear', and 'exit', 'quit' or Ctrl-D.",
                 "%nWith standard input redirected: runs each line (# starts a comment), naming the line in"

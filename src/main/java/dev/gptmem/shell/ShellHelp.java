@@ -49,6 +49,7 @@ final class ShellHelp {
         out.println();
         out.println("TAB completes commands, options, memory ids, tags, profiles and files. Ctrl-R searches the");
         out.println("history; lines starting with a space are not kept in it. A line ending in \\ goes on to the");
-        out.println("next; 'add' with no text takes lines until an empty one. Ctrl-C cancels the line.");
+        out.println("next; 'add' with no text takes lines until an empty one. Ctrl-C cancels the line, or stops");
+        out.println("a running import, export or reindex, which undoes what it began.");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gptmem.store;
 
+import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.Durable;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Memory;
@@ -319,6 +320,7 @@ final class H2ProfileStore implements ProfileStore {
                     + " ORDER BY m.seq LIMIT ?", row -> new Object[] {row.getLong("seq"), memory(row)},
                     page::add, after, REINDEX_PAGE);
             for (Object[] row : page) {
+                Cancellation.check();
                 index().add((Memory) row[1]);
                 after = (Long) row[0];
                 rowsWritten++;

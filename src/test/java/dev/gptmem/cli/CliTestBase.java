@@ -7,6 +7,7 @@ import dev.gptmem.core.IncomingMemory;
 import dev.gptmem.io.JsonMemoryReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ abstract class CliTestBase {
     /** The environment the next runs see; tests add to it or take from it. */
     final Map<String, String> env = new HashMap<>();
 
-    private byte[] stdin = new byte[0];
+    private InputStream stdin = InputStream.nullInputStream();
     private Terminal terminal = Terminal.PIPES;
 
     @BeforeEach
@@ -50,7 +51,11 @@ abstract class CliTestBase {
     }
 
     CliTestBase stdin(byte[] bytes) {
-        this.stdin = bytes;
+        return stdin(new ByteArrayInputStream(bytes));
+    }
+
+    CliTestBase stdin(InputStream in) {
+        this.stdin = in;
         return this;
     }
 
@@ -72,8 +77,8 @@ abstract class CliTestBase {
     private Result run(List<Cli.Entry> more, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CliContext context = new CliContext(env, new ByteArrayInputStream(stdin), terminal);
-        stdin = new byte[0];
+        CliContext context = new CliContext(env, stdin, terminal);
+        stdin = InputStream.nullInputStream();
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
             code = Cli.createWith(context, o, e, more).execute(args);

@@ -279,6 +279,8 @@ final class ManPages {
             {Integer.toString(ExitCodes.USAGE), "Usage error: an unknown command or option, a bad value, an"
                     + " invalid profile name or id."},
             {Integer.toString(ExitCodes.NOT_FOUND), "Not found: an unknown id, profile or file."},
+            {Integer.toString(ExitCodes.CANCELLED), "Stopped by Ctrl-C part-way through an import, export or"
+                    + " reindex, which undid what it had begun (143 when stopped by a TERM signal)."},
             {Integer.toString(ExitCodes.BROKEN_PIPE), "Standard output's reader closed it before everything was"
                     + " written, as 'gptmem list | head -1' can on a long listing: what a shell reports for any"
                     + " program a broken pipe ends. Nothing is printed about it."},

@@ -188,6 +188,9 @@ final class GptmemProcess {
         /**
          * Runs the command on a pseudo-terminal of 100 x 40, as a person's terminal would, through
          * util-linux's {@code script}: what the test writes is typed, and stdout is the screen.
+         * Ctrl-C ("\u0003") interrupts, as on a person's terminal, even where the tests were
+         * started with SIGINT ignored (as a background job of a script is), which the program
+         * would inherit.
          */
         Call onTerminal() {
             this.onTerminal = true;
@@ -249,7 +252,8 @@ final class GptmemProcess {
             if (onTerminal) {
                 String quoted = command.stream().map(word -> "'" + word.replace("'", "'\\''") + "'")
                         .collect(Collectors.joining(" "));
-                command = List.of("script", "-qfec", "stty cols 100 rows 40; exec " + quoted, "/dev/null");
+                command = List.of("script", "-qfec",
+                        "stty cols 100 rows 40; exec env --default-signal=INT " + quoted, "/dev/null");
             }
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
             Map<String, String> environment = builder.environment();
@@ -355,6 +359,15 @@ final class GptmemProcess {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for gptmem " + args, e);
             }
+        }
+
+        /**
+         * Asks the program to end, as {@code kill PID} does (SIGTERM). Through its handle, as
+         * {@link Process#destroy()} would also close the pipes, losing what it says as it ends.
+         */
+        Running terminate() {
+            process.toHandle().destroy();
+            return this;
         }
 
         /** Waits for the process; kills it and fails the test if it runs past {@code limit}. */
