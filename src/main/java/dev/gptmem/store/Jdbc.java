@@ -1,6 +1,7 @@
 package dev.gptmem.store;
 
 import dev.gptmem.core.GptmemException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +10,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -80,7 +84,24 @@ final class Jdbc {
     }
 
     GptmemException failure(String what, SQLException e) {
-        return GptmemException.failure("cannot " + what + " in profile '" + profile + "': " + e.getMessage(), e);
+        IOException disk = diskFailure(e);
+        return GptmemException.failure("cannot " + what + " in profile '" + profile + "': "
+                + (disk != null ? GptmemException.reason(disk) : e.getMessage()), e);
+    }
+
+    /**
+     * The file error under an H2 failure, if that is what it was: H2 wraps a failed read or write
+     * (a full disk, an I/O error) three or four times, in messages that name its classes, and the
+     * system's words at the bottom are what a user can act on.
+     */
+    private static IOException diskFailure(Throwable e) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof IOException) {
+                return (IOException) t;
+            }
+        }
+        return null;
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {
