@@ -51,10 +51,20 @@ public final class Cancellation {
         return ending;
     }
 
+    /** Whether stopping was asked for. */
+    public static boolean requested() {
+        return requested || ending;
+    }
+
     /** Fails if stopping was asked for. */
     public static void check() {
-        if (requested || ending) {
-            throw new GptmemException("cancelled", ExitCodes.CANCELLED);
+        if (requested()) {
+            throw cancelled();
         }
+    }
+
+    /** The failure of work that was stopped. */
+    public static GptmemException cancelled() {
+        return new GptmemException("cancelled", ExitCodes.CANCELLED);
     }
 }

@@ -68,7 +68,9 @@ public final class TransferService {
             keep = !options.dryRun();
             return result;
         } catch (GptmemException e) {
-            throw new GptmemException(e.getMessage() + "; nothing was imported", e.exitCode(), e);
+            // After Ctrl-C, a failure such as input cut short (it stopped the program writing it too) is the Ctrl-C's.
+            GptmemException why = Cancellation.requested() ? Cancellation.cancelled() : e;
+            throw new GptmemException(why.getMessage() + "; nothing was imported", why.exitCode(), e);
         } finally {
             if (!existed && !keep && storage.exists(profile)) {
                 storage.delete(profile);

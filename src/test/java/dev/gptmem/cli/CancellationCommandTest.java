@@ -40,6 +40,29 @@ class CancellationCommandTest extends CliTestBase {
     }
 
     @Test
+    void inputCutShortByTheSameCtrlCIsReportedAsTheCancellation() {
+        // Ctrl-C in 'gptmem export | gptmem import' stops both: the import may see its input end
+        // part-way through a record before it sees the request.
+        byte[] cut = (new String(input(1_000), StandardCharsets.UTF_8) + "{\"content\": \"cut sh")
+                .getBytes(StandardCharsets.UTF_8);
+        InputStream in = new ByteArrayInputStream(cut) {
+            @Override
+            public synchronized int read(byte[] buffer, int offset, int length) {
+                int n = super.read(buffer, offset, length);
+                if (n < 0) {
+                    Cancellation.request();
+                }
+                return n;
+            }
+        };
+
+        Result result = stdin(in).run("import").failedWith(ExitCodes.CANCELLED);
+
+        assertThat(result.error()).isEqualTo("cancelled; nothing was imported");
+        assertThat(memories()).isEmpty();
+    }
+
+    @Test
     void aProfileTheImportWouldHaveCreatedIsNotLeftBehind() {
         stdin(cancellingAfter(50_000, input(5_000))).run("-p", "fresh", "import").failedWith(ExitCodes.CANCELLED);
 
