@@ -114,7 +114,8 @@ public final class H2Storage implements Storage {
 
     /**
      * With {@code readOnly}, an existing file is opened read-only unless it needs upgrading or
-     * indexing first; {@code wait} is how long to wait for another command that holds it.
+     * indexing first, or is empty (created, but cut off before H2 wrote to it: it is set up as a
+     * new profile's); {@code wait} is how long to wait for another command that holds it.
      */
     private ProfileStore open(String profile, boolean create, boolean readOnly, Duration wait) {
         Path file = file(profile);
@@ -130,7 +131,7 @@ public final class H2Storage implements Storage {
             }
             // A copy left by a bulk write that was cut off (we hold the lock, so none is under way).
             Files.deleteIfExists(stagingFile(file));
-            if (readOnly && Files.isRegularFile(file)) {
+            if (readOnly && Files.isRegularFile(file) && Files.size(file) > 0) {
                 H2ProfileStore store = H2ProfileStore.openReadOnly(profile, file, connect(profile, file, true), lock,
                         indexes);
                 if (store != null) {
