@@ -4,7 +4,9 @@ import dev.gptmem.core.Durable;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.OwnerOnly;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +35,12 @@ final class Output {
         }
         Path target = file.toAbsolutePath();
         Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+        Recording written = null;
         try {
             T result;
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            written = new Recording(Files.newOutputStream(tmp));
+            // An encoder of its own reports text that is not valid Unicode, as Files.newBufferedWriter does.
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(written, StandardCharsets.UTF_8.newEncoder()))) {
                 OwnerOnly.file(tmp);
                 result = work.apply(out);
             }
@@ -44,6 +49,10 @@ final class Output {
         } catch (GptmemException e) {
             if (e.exitCode() == ExitCodes.CANCELLED) {
                 throw new GptmemException(e.getMessage() + "; " + file + " was not written", e.exitCode(), e);
+            }
+            if (written != null && written.failure() != null) {
+                // The format's writer said "cannot write JSON"; a script's log needs the file's name.
+                throw GptmemException.failure("cannot write " + file + ": " + why(written.failure(), target), e);
             }
             throw e;
         } catch (IOException e) {

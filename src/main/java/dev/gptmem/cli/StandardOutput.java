@@ -2,7 +2,6 @@ package dev.gptmem.cli;
 
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -29,7 +28,7 @@ final class StandardOutput extends PrintWriter {
     /** The first error a write met, after flushing what is buffered; null if none did. */
     IOException failure() {
         flush();
-        return stream.failure;
+        return stream.failure();
     }
 
     /**
@@ -57,45 +56,6 @@ final class StandardOutput extends PrintWriter {
     static final class Closed extends RuntimeException {
         Closed() {
             super("standard output was closed", null, false, false);
-        }
-    }
-
-    private static final class Recording extends FilterOutputStream {
-        private IOException failure;
-
-        Recording(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int offset, int length) throws IOException {
-            try {
-                out.write(b, offset, length);
-            } catch (IOException e) {
-                keep(e);
-                throw e;
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                keep(e);
-                throw e;
-            }
-        }
-
-        private void keep(IOException e) {
-            if (failure == null) {
-                failure = e;
-            }
         }
     }
 }

@@ -131,6 +131,7 @@ final class GptmemProcess {
         private Path stdoutFile;
         private Duration timeout = DEFAULT_TIMEOUT;
         private boolean onTerminal;
+        private int fileBlocks;
         private Stdout stdoutEnd = Stdout.KEPT;
 
         private Call(String... args) {
@@ -164,6 +165,15 @@ final class GptmemProcess {
          */
         Call stdoutReaderGone() {
             this.stdoutEnd = Stdout.READER_GONE;
+            return this;
+        }
+
+        /**
+         * Lets no file the command writes grow past {@code blocks} blocks ({@code ulimit -f}: 512
+         * or 1,024 bytes each, as the shell counts): its writes then fail as on a full disk.
+         */
+        Call fileSizeLimit(int blocks) {
+            this.fileBlocks = blocks;
             return this;
         }
 
@@ -246,6 +256,11 @@ final class GptmemProcess {
             command.addAll(args);
             if (stdoutEnd == Stdout.CLOSED) {
                 List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "exec \"$@\" >&-", "sh"));
+                wrapped.addAll(command);
+                command = wrapped;
+            }
+            if (fileBlocks > 0) {
+                List<String> wrapped = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + fileBlocks + "; exec \"$@\"", "sh"));
                 wrapped.addAll(command);
                 command = wrapped;
             }

@@ -55,11 +55,7 @@ class ScriptContractIT extends E2eTest {
     @Test
     void outputWhoseReaderWentAwayEndsQuietlyAsABrokenPipe() {
         // Far more than a pipe holds, so writing must meet the closed end.
-        StringBuilder many = new StringBuilder();
-        for (int i = 0; i < 3000; i++) {
-            many.append("{\"content\": \"memory ").append(i).append(" of many, long enough to fill a pipe quickly\"}\n");
-        }
-        assertThat(gptmem.call("-p", "many", "import", "-").stdin(many.toString()).run().exitCode()).isZero();
+        importMany(3000);
 
         for (String[] command : List.of(new String[] {"-p", "many", "list", "--jsonl"},
                 new String[] {"-p", "many", "export"}, new String[] {"-p", "many", "list"})) {
@@ -67,6 +63,16 @@ class ScriptContractIT extends E2eTest {
             assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.BROKEN_PIPE);
             assertThat(result.stderr()).as("gptmem %s", List.of(command)).isEmpty();
         }
+    }
+
+    /** Imports {@code count} memories of some 70 bytes each into profile 'many'. */
+    private void importMany(int count) {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            many.append("{\"content\": \"memory ").append(i).append(" of many, long enough to fill a pipe quickly\"}\n");
+        }
+        Result imported = gptmem.call("-p", "many", "import", "-").stdin(many.toString()).run();
+        assertThat(imported.exitCode()).as("%s", imported).isZero();
     }
 
     @Test
@@ -77,6 +83,24 @@ class ScriptContractIT extends E2eTest {
             assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.FAILURE);
             assertThat(result.stderr()).as("gptmem %s", List.of(command))
                     .startsWith("gptmem: cannot write to standard output: ").doesNotContain("exported").hasLineCount(1);
+        }
+    }
+
+    @Test
+    void anExportFileThatCannotBeWrittenIsNamedAndNoPartOfItIsLeft() {
+        importMany(200);
+        Path file = files.resolve("backup.json");
+
+        for (String[] command : List.of(new String[] {"-p", "many", "export", "-o", file.toString()},
+                new String[] {"-p", "many", "export", "--format", "md", "-o", file.toString()},
+                new String[] {"export", "--all", "-o", file.toString()})) {
+            // The disk is full once the file reaches 2 to 4 KB; the export is some 20 KB.
+            Result result = gptmem.call(command).fileSizeLimit(4).run();
+
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(ExitCodes.FAILURE);
+            assertThat(result.errorLine()).isEqualTo("gptmem: cannot write " + file + ": file too large");
+            assertThat(files.resolve(".backup.json.partial")).doesNotExist();
+            assertThat(file).doesNotExist();
         }
     }
 
