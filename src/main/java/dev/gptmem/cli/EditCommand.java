@@ -1,5 +1,6 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.Ids;
 import dev.gptmem.core.Memory;
 import dev.gptmem.core.MemoryEdit;
@@ -29,7 +30,8 @@ final class EditCommand extends ModelledCommand implements Runnable {
         super("Change a memory.",
                 "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
                         + "$EDITOR (else vi). An empty value clears a field. "
-                        + "An edit that changes nothing writes nothing.");
+                        + "An edit that changes nothing writes nothing; emptying the content in the editor abandons the edit"
+                        + " (exit 1).");
         this.context = context;
         Specs.unsorted(spec);
         Specs.examples(spec,
@@ -85,8 +87,9 @@ final class EditCommand extends ModelledCommand implements Runnable {
             Memory current = memories.get(profile, id);
             MemoryEdit edited = EditorText.parse(Editor.edit(context.env(), EditorText.render(current)));
             if (edited.content().isBlank()) {
-                spec.commandLine().getErr().println("empty content: edit abandoned, nothing changed");
-                return;
+                // As git abandons a commit whose message was emptied: an abort, so a script sees it.
+                throw GptmemException.failure("the content was emptied: edit abandoned, nothing changed"
+                        + " (to delete the memory: gptmem rm " + Ids.shortId(current.id()) + ")");
             }
             result = memories.edit(profile, current.id(), keepTrailingBreaks(edited, current), current.updatedAt());
         } else {

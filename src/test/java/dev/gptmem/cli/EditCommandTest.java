@@ -200,9 +200,10 @@ class EditCommandTest extends CliTestBase {
         env.put("EDITOR", editor("clear.sh", "sed -i -e '/^$/,$d' -e 's/^name: .*/name: Changed/' \"$1\""
                 + " && echo >> \"$1\""));
 
-        Result result = run("edit", ID).succeeded();
+        Result result = run("edit", ID).failedWith(ExitCodes.FAILURE);
 
-        assertThat(result.err()).contains("nothing changed");
+        assertThat(result.error()).startsWith("the content was emptied: edit abandoned, nothing changed")
+                .contains("gptmem rm ");
         assertThat(memory(ID).name()).isEqualTo("Plan");
     }
 
