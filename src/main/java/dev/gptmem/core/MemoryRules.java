@@ -38,12 +38,34 @@ public final class MemoryRules {
     }
 
     private static String text(String field, String value) {
-        int length = value.codePointCount(0, value.length());
+        int length = codePoints(field, value);
         if (length > MAX_TEXT) {
             throw GptmemException.usage(String.format(Locale.ROOT,
                     "%s is %,d characters long; the limit is %,d", field, length, MAX_TEXT));
         }
         return value;
+    }
+
+    /**
+     * Counts the code points of a text field, refusing an unpaired surrogate: a JSON escape can
+     * carry one, but it is no Unicode character, and the profile's UTF-8 would keep only
+     * a '?' in its place.
+     */
+    private static int codePoints(String field, String value) {
+        int count = 0;
+        for (int i = 0, n = value.length(); i < n; i++, count++) {
+            char c = value.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else {
+                    throw GptmemException.usage(String.format(Locale.ROOT,
+                            "%s holds an unpaired surrogate (\\u%04x at character %d), which is not Unicode text",
+                            field, (int) c, count + 1));
+                }
+            }
+        }
+        return count;
     }
 
     /** Lowercases, deduplicates and sorts tags; rejects empty ones and ones with whitespace or commas. */
@@ -82,7 +104,7 @@ public final class MemoryRules {
         if (!TAG.matcher(tag).matches()) {
             throw GptmemException.usage("invalid tag '" + raw + "': tags have no whitespace or commas");
         }
-        if (tag.codePointCount(0, tag.length()) > MAX_TAG) {
+        if (codePoints("tag", tag) > MAX_TAG) {
             throw GptmemException.usage("tag '" + raw + "' is longer than " + MAX_TAG + " characters");
         }
         return tag;

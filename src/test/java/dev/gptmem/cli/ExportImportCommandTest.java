@@ -282,6 +282,8 @@ class ExportImportCommandTest extends CliTestBase {
                 Arguments.of("content of 100,001 characters", "{\"content\":\"ok\"}\n{\"content\":\""
                         + "x".repeat(100_001) + "\"}", "line 2: content is 100,001 characters"),
                 Arguments.of("invalid tag", "{\"content\":\"x\",\"tags\":[\"two words\"]}", "line 1: invalid tag"),
+                Arguments.of("unpaired surrogate escape", "{\"content\":\"ok\"}\n{\"content\":\"x \\ud800 y\"}",
+                        "line 2: content holds an unpaired surrogate (\\ud800 at character 3)"),
                 Arguments.of("invalid id", "{\"id\":\"not-a-uuid\",\"content\":\"x\"}", "line 1: invalid id"),
                 Arguments.of("invalid timestamp", "{\"content\":\"x\",\"created_at\":\"yesterday\"}",
                         "line 1: 'created_at'"),

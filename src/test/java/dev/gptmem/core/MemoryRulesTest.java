@@ -67,6 +67,16 @@ class MemoryRulesTest {
     }
 
     @Test
+    void anUnpairedSurrogateIsNotText() {
+        assertUsageError(() -> MemoryRules.content("bad \uD800 x"), "content holds an unpaired surrogate (\\ud800 at character 5)");
+        assertUsageError(() -> MemoryRules.content(EMOJI + "\uDC00"), "(\\udc00 at character 2)");
+        assertUsageError(() -> MemoryRules.content("ends high \uD83E"), "unpaired surrogate");
+        assertUsageError(() -> MemoryRules.optional("reason", "\uDDE0\uD83E"), "reason holds an unpaired surrogate");
+        assertUsageError(() -> MemoryRules.tag("t\uD800"), "tag holds an unpaired surrogate");
+        assertThat(MemoryRules.content(EMOJI + " paired")).isEqualTo(EMOJI + " paired");
+    }
+
+    @Test
     void contentMustNotBeBlankAndIsKeptAsGiven() {
         assertUsageError(() -> MemoryRules.content(null), "content is empty");
         assertUsageError(() -> MemoryRules.content(" \n\t"), "content is empty");
