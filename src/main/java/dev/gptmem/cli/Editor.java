@@ -30,7 +30,7 @@ final class Editor {
                 throw GptmemException.failure("editor '" + editor + "' exited with status " + status
                         + "; nothing was changed");
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Input.utf8(Files.readAllBytes(file), "the edited file");
         } catch (IOException e) {
             throw GptmemException.failure("cannot run editor '" + editor + "': " + e.getMessage(), e);
         } catch (InterruptedException e) {

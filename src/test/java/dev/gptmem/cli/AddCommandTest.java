@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.IncomingMemory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -113,6 +114,24 @@ class AddCommandTest extends CliTestBase {
         assertThat(stdin("\n").run("add").failedWith(ExitCodes.USAGE).error()).contains("content is empty");
         assertThat(run("add", "  ").failedWith(ExitCodes.USAGE).error()).contains("content is empty");
         assertThat(memories()).hasSize(1);
+    }
+
+    @Test
+    void stdinThatIsNotUtf8IsRefusedAndWritesNothing() {
+        add("existing");
+
+        byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
+        Result result = stdin(latin1).run("add", "-").failedWith(ExitCodes.FAILURE);
+
+        assertThat(result.error()).isEqualTo("standard input is not UTF-8 text (byte 4)");
+        assertThat(memories()).hasSize(1);
+    }
+
+    @Test
+    void aByteOrderMarkBeforeStdinIsNotContent() {
+        String id = stdin("\uFEFFnotes from Windows\r\n").run("add").succeeded().out().strip();
+
+        assertThat(memory(id).content()).isEqualTo("notes from Windows");
     }
 
     @Test

@@ -208,6 +208,28 @@ class EditCommandTest extends CliTestBase {
     }
 
     @Test
+    void editorThatSavesTextThatIsNotUtf8ChangesNothing() throws IOException {
+        seed();
+        // printf's octal escape: a Latin-1 e-acute where the name was.
+        env.put("EDITOR", editor("latin1.sh", "sed -i \"s/^name: .*/name: caf$(printf '\\351')/\" \"$1\""));
+
+        Result result = run("edit", ID).failedWith(ExitCodes.FAILURE);
+
+        assertThat(result.error()).startsWith("the edited file is not UTF-8 text (byte ");
+        assertThat(memory(ID).name()).isEqualTo("Plan");
+    }
+
+    @Test
+    void contentDashRefusesStdinThatIsNotUtf8() {
+        seed();
+
+        Result result = stdin(new byte[] {'o', 'k', (byte) 0xff}).run("edit", ID, "-c", "-").failedWith(ExitCodes.FAILURE);
+
+        assertThat(result.error()).isEqualTo("standard input is not UTF-8 text (byte 3)");
+        assertThat(memory(ID).content()).isEqualTo("Runs 5k\non Mondays\n");
+    }
+
+    @Test
     void failingEditorChangesNothing() throws IOException {
         seed();
         env.put("EDITOR", editor("fail.sh", "sed -i 's/^name: .*/name: Changed/' \"$1\"; exit 3"));
