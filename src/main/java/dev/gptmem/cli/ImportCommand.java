@@ -28,7 +28,8 @@ final class ImportCommand extends ModelledCommand implements Runnable {
 
     ImportCommand(CliContext context) {
         super("Read memories from a gptmem export or JSON Lines, or from other memory tools.",
-                "The format is recognised from the content, or given with --format. The import is one transaction:"
+                "The format is recognised from the content, or given with --format; gzip-compressed input is read"
+                        + " uncompressed. The import is one transaction:"
                         + " if any record is malformed, nothing is written and the error names the record. Memories"
                         + " without an id get a new one, and one whose content the profile has already, or that the"
                         + " input repeats, is skipped as a duplicate unless --allow-duplicates is given; a memory with"
@@ -57,6 +58,7 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                 "  gptmem import --dry-run memories.jsonl",
                 "  gptmem import --on-conflict newer laptop.json",
                 "  gptmem -p old export | gptmem -p new import",
+                "  gptmem -p restored import backup.json.gz",
                 "  pbpaste | gptmem -p trainer import --format chatgpt",
                 "  gptmem -p assistant import memory.jsonl",
                 "  gptmem -p assistant import --allow-duplicates mem0-export.json",
@@ -108,7 +110,7 @@ final class ImportCommand extends ModelledCommand implements Runnable {
             result = context.transfer().importFrom(profile, reader,
                     new ImportOptions(onConflict, dryRun, allowDuplicates));
         } catch (IOException e) {
-            throw GptmemException.io("cannot read " + file, e);
+            throw GptmemException.io("cannot read " + (file == null || "-".equals(file) ? "standard input" : file), e);
         }
         err.println(summary(result, profile));
     }

@@ -4,8 +4,8 @@ import dev.gptmem.core.BackupService;
 import dev.gptmem.core.GptmemException;
 import dev.gptmem.core.ImportOptions;
 import dev.gptmem.core.OwnerOnly;
+import dev.gptmem.io.ImportReaders;
 import dev.gptmem.io.JsonHomeReader;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -99,7 +99,12 @@ final class Restore {
             if (context.terminal().stderrIsTerminal()) {
                 in = ProgressBar.reading(in, Files.size(source), what, err, context.progressDelay());
             }
-            return new BufferedInputStream(in);
+            try {
+                return ImportReaders.uncompressed(in);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw GptmemException.io("cannot read " + source, e);
         }

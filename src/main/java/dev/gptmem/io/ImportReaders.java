@@ -27,13 +27,13 @@ public final class ImportReaders {
 
     /**
      * A reader of {@code in} as {@code format}; {@link ImportFormat#AUTO} first recognises the
-     * format ({@link #detect}).
+     * format ({@link #detect}). Input compressed with gzip is read uncompressed, whatever the format.
      *
      * @param warnings receives each warning once, such as a field that was not kept
      */
     public static MemoryReader open(InputStream in, ImportFormat format, Consumer<String> warnings)
             throws IOException {
-        InputStream input = in.markSupported() ? in : new BufferedInputStream(in);
+        InputStream input = uncompressed(in);
         switch (format == ImportFormat.AUTO ? detect(input) : format) {
             case CHATGPT:
                 return new ChatGptTextReader(input, format == ImportFormat.AUTO);
@@ -46,6 +46,11 @@ public final class ImportReaders {
             default:
                 return new JsonMemoryReader(input, warnings);
         }
+    }
+
+    /** {@code in} ready to read as text: buffered, and uncompressed if gzip-compressed. */
+    public static InputStream uncompressed(InputStream in) throws IOException {
+        return Gunzip.ifCompressed(in.markSupported() ? in : new BufferedInputStream(in));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.gptmem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gptmem.core.ExitCodes;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +79,29 @@ class BackupCommandTest extends CliTestBase {
         stdin(backup).run("import", "--all").succeeded();
 
         assertThat(exports()).isEqualTo(before);
+    }
+
+    @Test
+    void aGzipCompressedBackupRestoresFromAFileAndFromAPipe() throws IOException {
+        Map<String, String> before = exports();
+        Path gz = home.resolve("backup.json.gz");
+        Files.write(gz, gzip(Files.readAllBytes(backup())));
+
+        useHome(home.resolve("from-file"));
+        run("import", "--all", gz.toString()).succeeded();
+        assertThat(exports()).isEqualTo(before);
+
+        useHome(home.resolve("from-pipe"));
+        stdin(Files.readAllBytes(gz)).run("import", "--all").succeeded();
+        assertThat(exports()).isEqualTo(before);
+    }
+
+    static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     @Test

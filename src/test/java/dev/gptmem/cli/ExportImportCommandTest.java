@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.IncomingMemory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -307,6 +309,38 @@ class ExportImportCommandTest extends CliTestBase {
         Result result = importing(input).failedWith(ExitCodes.FAILURE);
 
         assertThat(result.error()).contains(expected).endsWith("nothing was imported");
+        assertThat(exported("default")).isEqualTo(before);
+    }
+
+    @Test
+    void aGzipCompressedExportImportsAsItsContent() throws IOException {
+        add("-n", "Plan", "-t", "fitness", "Runs 5k");
+        add("Prefers metric units");
+        String export = exported("default");
+        Path gz = home.resolve("backup.json.gz");
+        Files.write(gz, BackupCommandTest.gzip(run("export").succeeded().out().getBytes(StandardCharsets.UTF_8)));
+
+        run("-p", "file", "import", gz.toString()).succeeded();
+        stdin(Files.readAllBytes(gz)).run("-p", "pipe", "import").succeeded();
+
+        assertThat(memoriesPart(exported("file"))).isEqualTo(memoriesPart(export));
+        assertThat(memoriesPart(exported("pipe"))).isEqualTo(memoriesPart(export));
+    }
+
+    @Test
+    void aGzipFileCutShortIsReportedAsSuchAndNothingIsWritten() throws IOException {
+        importing(jsonl(X, "existing", "keep", JAN, FEB)).succeeded();
+        String before = exported("default");
+        StringBuilder stream = new StringBuilder();
+        for (int i = 1; i <= 5_000; i++) {
+            stream.append("{\"content\":\"memory number ").append(i).append(" of a long stream\"}\n");
+        }
+        byte[] gz = BackupCommandTest.gzip(stream.toString().getBytes(StandardCharsets.UTF_8));
+
+        Result result = stdin(Arrays.copyOf(gz, gz.length / 2)).run("import").failedWith(ExitCodes.FAILURE);
+
+        assertThat(result.error()).contains("the gzip-compressed input is damaged or cut short")
+                .endsWith("nothing was imported");
         assertThat(exported("default")).isEqualTo(before);
     }
 
