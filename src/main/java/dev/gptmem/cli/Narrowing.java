@@ -17,8 +17,9 @@ final class Narrowing {
         spec.addOption(Specs.strings(() -> tags, v -> tags = v, "TAG",
                 "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
         spec.addOption(Specs.text(() -> when, v -> when = v, "WHEN",
-                "Only memories added or changed since then: a date (2026-11-22), a timestamp, or a span"
-                        + " back from now such as 7d, 12h, 2w.", "--since"));
+                "Only memories added or changed since then: a date (2026-11-22), a local time"
+                        + " (2026-11-22 10:00, as tables show it), a timestamp, or a span back from now such as 7d,"
+                        + " 12h, 2w.", "--since"));
     }
 
     /** The instant --since names, or null without it. */

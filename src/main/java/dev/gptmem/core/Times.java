@@ -3,6 +3,7 @@ package dev.gptmem.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -21,6 +22,8 @@ public final class Times {
             .withZone(ZoneOffset.UTC);
 
     private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
+    /** A wall-clock time as tables show it ({@code 2026-11-22 10:00}), or with a T, with or without seconds. */
+    private static final Pattern LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ t]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     private Times() {
     }
@@ -45,8 +48,9 @@ public final class Times {
     }
 
     /**
-     * The start of a {@code --since} window: a date (midnight in {@code zone}), an ISO-8601
-     * timestamp, or a span back from {@code now} such as {@code 30m}, {@code 12h}, {@code 7d}, {@code 2w}.
+     * The start of a {@code --since} window: a date (midnight in {@code zone}), a time of day on a
+     * date in {@code zone} as tables show it ({@code 2026-11-22 10:00}), an ISO-8601 timestamp, or a
+     * span back from {@code now} such as {@code 30m}, {@code 12h}, {@code 7d}, {@code 2w}.
      */
     public static Instant since(String text, Instant now, ZoneId zone) {
         String t = text.strip().toLowerCase(Locale.ROOT);
@@ -65,10 +69,15 @@ public final class Times {
             if (t.length() == 10) {
                 return LocalDate.parse(t).atStartOfDay(zone).toInstant();
             }
+            if (LOCAL.matcher(t).matches()) {
+                return LocalDateTime.parse(t.replace(' ', 'T').toUpperCase(Locale.ROOT)).atZone(zone).toInstant()
+                        .truncatedTo(ChronoUnit.MILLIS);
+            }
             return parse(text);
         } catch (DateTimeParseException | GptmemException e) {
             throw GptmemException.usage("invalid date '" + text
-                    + "': give a date (2026-11-22), a timestamp (2026-11-22T10:00:00Z) or a span such as 7d, 12h, 2w");
+                    + "': give a date (2026-11-22), a local time (2026-11-22 10:00), a timestamp"
+                    + " (2026-11-22T10:00:00Z) or a span such as 7d, 12h, 2w");
         }
     }
 }

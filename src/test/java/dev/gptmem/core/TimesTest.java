@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,37 @@ class TimesTest {
     void parseRejectsWhatIsNotAnInstantWithAnOffset(String text) {
         assertThatThrownBy(() -> Times.parse(text)).isInstanceOf(GptmemException.class)
                 .hasMessageContaining("invalid timestamp")
+                .extracting(e -> ((GptmemException) e).exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @ParameterizedTest
+    @CsvSource({
+        "2026-11-20,              2026-11-19T23:00:00.000Z",
+        "2026-11-20 09:30,        2026-11-20T08:30:00.000Z",
+        "2026-11-20T09:30,        2026-11-20T08:30:00.000Z",
+        "2026-11-20t09:30:15,     2026-11-20T08:30:15.000Z",
+        "2026-11-20 09:30:15.25,  2026-11-20T08:30:15.250Z",
+        "2026-11-20T09:30:00Z,    2026-11-20T09:30:00.000Z",
+        "2026-11-20T09:30:00+01:00, 2026-11-20T08:30:00.000Z",
+        "30m,                     2026-11-22T09:30:00.000Z",
+        "12h,                     2026-11-21T22:00:00.000Z",
+        "2d,                      2026-11-20T10:00:00.000Z",
+        "1w,                      2026-11-15T10:00:00.000Z",
+        "'  7D ',                 2026-11-15T10:00:00.000Z"
+    })
+    void sinceTakesDatesLocalTimesTimestampsAndSpans(String text, String expected) {
+        assertThat(Times.format(Times.since(text, NOW, BERLIN))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "yesterday", "-5d", "1y", "2026-13-01", "2026-11-20 25:00", "2026-11-20 9:30",
+            "2026-11-20 09:30 +01:00"})
+    void sinceRejectsTheRestNamingWhatItTakes(String text) {
+        assertThatThrownBy(() -> Times.since(text, NOW, BERLIN)).isInstanceOf(GptmemException.class)
+                .hasMessageContaining("invalid date '" + text + "'").hasMessageContaining("a local time (2026-11-22 10:00)")
                 .extracting(e -> ((GptmemException) e).exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
