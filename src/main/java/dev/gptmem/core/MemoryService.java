@@ -153,11 +153,22 @@ public final class MemoryService {
         }
     }
 
-    /** Up to {@code max} memories whose ids start with what was typed so far, for completion. */
+    /**
+     * Up to {@code max} memories whose ids start with what was typed so far, for completion. When
+     * more match, the first ones in order share a longer start than all of them do (the first 50 of
+     * 60,000 ids all start "00"), and a shell would complete that; so the last match takes the
+     * place of the last of them, and what the ones offered share is what every match shares.
+     */
     public List<Memory> startingWith(String profile, String typed, int max) {
         try (ProfileStore store = openToRead(profile)) {
+            String prefix = typed.strip().toLowerCase(Locale.ROOT);
+            List<String> ids = store.idsWithPrefix(prefix, max + 1);
+            if (ids.size() > max) {
+                ids = new ArrayList<>(ids.subList(0, max - 1));
+                store.lastIdWithPrefix(prefix).ifPresent(ids::add);
+            }
             List<Memory> found = new ArrayList<>();
-            for (String id : store.idsWithPrefix(typed.strip().toLowerCase(Locale.ROOT), max)) {
+            for (String id : ids) {
                 store.find(id).ifPresent(found::add);
             }
             return found;

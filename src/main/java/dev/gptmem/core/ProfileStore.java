@@ -16,8 +16,11 @@ public interface ProfileStore extends AutoCloseable {
     /** The memories with these full ids, in the order given; ids not found are left out. */
     List<Memory> findAll(List<String> ids);
 
-    /** Full ids starting with {@code prefix}, at most {@code max} of them. */
+    /** Full ids starting with {@code prefix}, in order, at most {@code max} of them. */
     List<String> idsWithPrefix(String prefix, int max);
+
+    /** The last of the full ids starting with {@code prefix}, in order, if any. */
+    Optional<String> lastIdWithPrefix(String prefix);
 
     /** Whether some memory has exactly this content. */
     boolean containsContent(String content);

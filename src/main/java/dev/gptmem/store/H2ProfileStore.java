@@ -191,6 +191,13 @@ final class H2ProfileStore implements ProfileStore {
     }
 
     @Override
+    public Optional<String> lastIdWithPrefix(String prefix) {
+        return jdbc.queryOne("look up id " + prefix,
+                "SELECT id FROM memory WHERE id LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT 1",
+                row -> row.getString(1), escapeLike(prefix) + "%");
+    }
+
+    @Override
     public boolean containsContent(String content) {
         return jdbc.queryOne("look up content", "SELECT 1 FROM memory"
                 + " WHERE content_hash = HASH('SHA-256', ?) AND content = ? LIMIT 1", row -> true, content, content)

@@ -143,6 +143,39 @@ class CompletionTest extends CliTestBase {
     }
 
     @Test
+    void manyIdsAreOfferedSoThatWhatTheyShareIsWhatEveryMatchShares() {
+        StringBuilder records = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            records.append(String.format("{\"id\":\"aaaa%04d-0000-4000-8000-000000000000\",\"content\":\"m%d\"}%n", i, i));
+        }
+        records.append("{\"id\":\"bbbb0000-0000-4000-8000-000000000000\",\"content\":\"last\"}\n");
+        importing(records.toString(), "-p", "many").succeeded();
+
+        // The first 50 in order all start "aaaa00"; shown alone, a shell would complete that far.
+        List<String> all = values("-p", "many", "show", "");
+        assertThat(all).hasSize(50).contains("aaaa0000-0000-4000-8000-000000000000")
+                .endsWith("bbbb0000-0000-4000-8000-000000000000");
+        assertThat(commonStart(all)).isEmpty();
+
+        List<String> typed = values("-p", "many", "show", "aaaa");
+        assertThat(typed).hasSize(50).endsWith("aaaa0059-0000-4000-8000-000000000000");
+        assertThat(commonStart(typed)).isEqualTo("aaaa00");
+        assertThat(values("-p", "many", "show", "aaaa004")).hasSize(10);
+    }
+
+    private static String commonStart(List<String> values) {
+        String common = values.get(0);
+        for (String value : values) {
+            int n = 0;
+            while (n < common.length() && n < value.length() && common.charAt(n) == value.charAt(n)) {
+                n++;
+            }
+            common = common.substring(0, n);
+        }
+        return common;
+    }
+
+    @Test
     void theHomeTheLineChooses() throws IOException {
         Path other = Files.createDirectories(home.resolve("other"));
         env.put("GPTMEM_HOME", other.toString());

@@ -203,6 +203,9 @@ class H2ProfileStoreTest {
         assertThat(store.idsWithPrefix("aaaa2", 10)).containsExactly("aaaa2222-0000-4000-8000-000000000000");
         assertThat(store.idsWithPrefix("%", 10)).isEmpty();
         assertThat(store.idsWithPrefix("aaaa_111", 10)).isEmpty();
+        assertThat(store.lastIdWithPrefix("aaaa")).contains("aaaa2222-0000-4000-8000-000000000000");
+        assertThat(store.lastIdWithPrefix("")).contains(B);
+        assertThat(store.lastIdWithPrefix("aaaa_")).isEmpty();
     }
 
     @Test
