@@ -46,10 +46,11 @@ final class ExportCommand extends ModelledCommand implements Runnable {
                 "  gptmem -p trainer export --format jsonl -t fitness > fitness.jsonl",
                 "  gptmem export --format md --pinned -o knowledge.md",
                 "  gptmem export --format csv --since 30d --query 'run* OR swim*' > recent.csv",
-                "  gptmem export --all -o home-backup.json",
+                "  gptmem export --all -o home-backup.json.gz",
                 "  gptmem export | gptmem -p copy import");
         spec.addOption(Specs.<Path>option(() -> output, v -> output = v, "-o", "--output").type(Path.class)
-                .paramLabel("FILE").description("Write to FILE instead of standard output.").build());
+                .paramLabel("FILE").description("Write to FILE instead of standard output; a FILE ending in .gz is"
+                        + " written gzip-compressed (import reads it as it is).").build());
         spec.addOption(Specs.<Format>option(() -> format, v -> format = v, "-f", "--format").type(Format.class)
                 .paramLabel("FORMAT").defaultValue("json")
                 .description("json, jsonl, md or csv. Default: ${DEFAULT-VALUE}.").build());

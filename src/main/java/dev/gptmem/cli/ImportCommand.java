@@ -62,7 +62,7 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                 "  pbpaste | gptmem -p trainer import --format chatgpt",
                 "  gptmem -p assistant import memory.jsonl",
                 "  gptmem -p assistant import --allow-duplicates mem0-export.json",
-                "  gptmem import --all home-backup.json");
+                "  gptmem import --all home-backup.json.gz");
         spec.addPositional(Specs.parameter(() -> file, v -> file = v, "FILE").arity("0..1").type(String.class)
                 .description("File to read, or '-' for standard input (the default).").build());
         spec.addOption(Specs.option(() -> onConflict, v -> onConflict = v, "--on-conflict")

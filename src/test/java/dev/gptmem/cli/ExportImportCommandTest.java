@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.IncomingMemory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -325,6 +328,25 @@ class ExportImportCommandTest extends CliTestBase {
 
         assertThat(memoriesPart(exported("file"))).isEqualTo(memoriesPart(export));
         assertThat(memoriesPart(exported("pipe"))).isEqualTo(memoriesPart(export));
+    }
+
+    @Test
+    void exportToAFileNamedGzCompressesItAndImportReadsItBack() throws IOException {
+        add("-n", "Plan", "-t", "fitness", "Runs 5k");
+        add("Prefers metric units");
+        Path gz = home.resolve("backup.json.gz");
+
+        assertThat(run("export", "-o", gz.toString()).succeeded().err()).isEqualTo("exported 2 memories from profile 'default' to " + gz + "\n");
+
+        byte[] bytes = Files.readAllBytes(gz);
+        assertThat(bytes[0] & 0xff).isEqualTo(0x1f);
+        assertThat(bytes[1] & 0xff).isEqualTo(0x8b);
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            assertThat(memoriesPart(new String(in.readAllBytes(), StandardCharsets.UTF_8)))
+                    .isEqualTo(memoriesPart(exported("default")));
+        }
+        run("-p", "copy", "import", gz.toString()).succeeded();
+        assertThat(memoriesPart(exported("copy"))).isEqualTo(memoriesPart(exported("default")));
     }
 
     @Test
