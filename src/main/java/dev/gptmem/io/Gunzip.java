@@ -1,10 +1,12 @@
 package dev.gptmem.io;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Import input as its text, whether given as is or gzip-compressed ({@code gptmem export | gzip >
@@ -28,7 +30,7 @@ final class Gunzip extends FilterInputStream {
         }
         try {
             return new BufferedInputStream(new Gunzip(new GZIPInputStream(in, BUFFER)), BUFFER);
-        } catch (IOException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(e);
         }
     }
@@ -37,7 +39,7 @@ final class Gunzip extends FilterInputStream {
     public int read() throws IOException {
         try {
             return super.read();
-        } catch (IOException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(e);
         }
     }
@@ -46,12 +48,15 @@ final class Gunzip extends FilterInputStream {
     public int read(byte[] b, int off, int len) throws IOException {
         try {
             return super.read(b, off, len);
-        } catch (IOException e) {
+        } catch (ZipException | EOFException e) {
             throw damaged(e);
         }
     }
 
-    /** Java's own messages ("Unexpected end of ZLIB input stream") do not say it is the compression. */
+    /**
+     * Java's own messages ("Unexpected end of ZLIB input stream") do not say it is the compression.
+     * Other failures, of the file or the pipe below, are reported as they are.
+     */
     private static IOException damaged(IOException e) {
         return new IOException("the gzip-compressed input is damaged or cut short (" + e.getMessage() + ")", e);
     }
