@@ -275,7 +275,7 @@ final class ManPages {
         String[][] codes = {
             {Integer.toString(ExitCodes.OK), "Success."},
             {Integer.toString(ExitCodes.FAILURE), "Failure: bad import data, a busy profile, a storage error,"
-                    + " a refused confirmation."},
+                    + " a refused confirmation, an edit abandoned in the editor."},
             {Integer.toString(ExitCodes.USAGE), "Usage error: an unknown command or option, a bad value, an"
                     + " invalid profile name or id."},
             {Integer.toString(ExitCodes.NOT_FOUND), "Not found: an unknown id, profile or file."},
