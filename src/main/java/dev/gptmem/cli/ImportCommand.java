@@ -31,9 +31,9 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                 "The format is recognised from the content, or given with --format; gzip-compressed input is read"
                         + " uncompressed. The import is one transaction:"
                         + " if any record is malformed, nothing is written and the error names the record. Memories"
-                        + " without an id get a new one, and one whose content the profile has already, or that the"
-                        + " input repeats, is skipped as a duplicate unless --allow-duplicates is given; a memory with"
-                        + " an id is that memory, whatever its content. A warning names each field that is not kept.");
+                        + " without an id get a new one, and one whose content, name, summary and reason are all those"
+                        + " of a memory the profile has already, or that the input repeats, is skipped as a duplicate"
+                        + " unless --allow-duplicates is given; a memory with an id is that memory, whatever it says. A warning names each field that is not kept.");
         Terms.add(spec, "Formats:",
                 new String[] {"gptmem", "gptmem's export document, a JSON array of memories, or JSON Lines;"
                         + " 'description' is another name for 'content'."},
@@ -75,8 +75,8 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                 .description("What the input is: ${COMPLETION-CANDIDATES} (see Formats above)."
                         + " Default: ${DEFAULT-VALUE}, recognised from the content.").build());
         spec.addOption(Specs.flag(() -> allowDuplicates, v -> allowDuplicates = v,
-                "Import memories without an id even when their exact content is in the profile already,"
-                        + " or repeated in the input.", "--allow-duplicates"));
+                "Import memories without an id even when one with the same content, name, summary and reason"
+                        + " is in the profile already, or repeated in the input.", "--allow-duplicates"));
         spec.addOption(Specs.flag(() -> dryRun, v -> dryRun = v,
                 "Check the input and report what would happen, writing nothing.", "-n", "--dry-run"));
         spec.addOption(Specs.flag(() -> all, v -> all = v, "Restore every profile of a backup made by"

@@ -25,6 +25,12 @@ public interface ProfileStore extends AutoCloseable {
     /** Whether some memory has exactly this content. */
     boolean containsContent(String content);
 
+    /**
+     * Whether some memory says exactly what {@code memory} does: the same content, name, summary
+     * and reason (tags, pin and dates aside).
+     */
+    boolean containsSame(Memory memory);
+
     void insert(Memory memory);
 
     void update(Memory memory);

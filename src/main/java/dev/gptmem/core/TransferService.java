@@ -55,7 +55,8 @@ public final class TransferService {
      * Imports every memory the reader yields, all or nothing ({@link ProfileStore#bulk}): malformed
      * input anywhere, or an id conflict under {@code FAIL}, leaves the profile exactly as it was
      * (and a profile this import would have created is not left behind). A memory without an id
-     * whose content the profile has already is a duplicate, skipped unless duplicates are allowed.
+     * that says what one in the profile says already ({@link ProfileStore#containsSame}) is a
+     * duplicate, skipped unless duplicates are allowed.
      */
     public ImportResult importFrom(String profile, MemoryReader reader, ImportOptions options) {
         boolean existed = storage.exists(profile);
@@ -90,9 +91,11 @@ public final class TransferService {
             Optional<Memory> existing = in.id() == null ? Optional.empty() : store.find(memory.id());
             if (existing.isEmpty()) {
                 // A record with an id of its own is that memory (a backup may hold two with the
-                // same content); one without is known only by its content. Earlier records of this
-                // import are in the store already, so a file that repeats itself is caught too.
-                if (in.id() == null && !options.allowDuplicates() && store.containsContent(memory.content())) {
+                // same content); one without is known only by what it says: its content, name,
+                // summary and reason, so two records that share a text but not a name are both kept.
+                // Earlier records of this import are in the store already, so a file that repeats
+                // itself is caught too.
+                if (in.id() == null && !options.allowDuplicates() && store.containsSame(memory)) {
                     skipped++;
                     duplicates++;
                 } else {

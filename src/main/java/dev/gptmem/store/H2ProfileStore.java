@@ -198,6 +198,14 @@ final class H2ProfileStore implements ProfileStore {
     }
 
     @Override
+    public boolean containsSame(Memory m) {
+        return jdbc.queryOne("look up content", "SELECT 1 FROM memory WHERE content_hash = HASH('SHA-256', ?)"
+                        + " AND content = ? AND name IS NOT DISTINCT FROM ? AND summary IS NOT DISTINCT FROM ?"
+                        + " AND reason IS NOT DISTINCT FROM ? LIMIT 1", row -> true,
+                m.content(), m.content(), m.name(), m.summary(), m.reason()).isPresent();
+    }
+
+    @Override
     public boolean containsContent(String content) {
         return jdbc.queryOne("look up content", "SELECT 1 FROM memory"
                 + " WHERE content_hash = HASH('SHA-256', ?) AND content = ? LIMIT 1", row -> true, content, content)

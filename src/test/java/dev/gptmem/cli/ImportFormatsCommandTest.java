@@ -65,6 +65,24 @@ class ImportFormatsCommandTest extends CliTestBase {
     }
 
     @Test
+    void aDuplicateSaysAllThatAnotherSaysNotJustItsContent() {
+        String records = "{\"name\":\"0ad\",\"content\":\"A strategy game\"}\n"
+                + "{\"name\":\"0ad-data\",\"content\":\"A strategy game\"}\n"
+                + "{\"name\":\"0ad\",\"content\":\"A strategy game\"}\n"
+                + "{\"name\":\"0ad\",\"summary\":\"Game\",\"content\":\"A strategy game\"}\n"
+                + "{\"name\":\"0ad\",\"reason\":\"Asked\",\"content\":\"A strategy game\"}\n"
+                + "{\"content\":\"A strategy game\"}\n"
+                + "{\"content\":\"A strategy game\",\"tags\":[\"games\"]}\n";
+
+        assertThat(importing(records).succeeded().err())
+                .isEqualTo("imported 5, replaced 0, skipped 2 (2 duplicates) into new profile 'default'\n");
+        assertThat(memories()).extracting(m -> m.name() + "|" + m.summary() + "|" + m.reason()).containsExactlyInAnyOrder(
+                "0ad|null|null", "0ad-data|null|null", "0ad|Game|null", "0ad|null|Asked", "null|null|null");
+        assertThat(importing(records).succeeded().err())
+                .isEqualTo("imported 0, replaced 0, skipped 7 (7 duplicates) into profile 'default'\n");
+    }
+
+    @Test
     void theDuplicatesOfASecondImportAreCountedApartFromKeptIds() {
         importFixture("gpt-api.json").succeeded();
 

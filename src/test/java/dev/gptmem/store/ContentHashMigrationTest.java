@@ -42,9 +42,12 @@ class ContentHashMigrationTest {
 
         assertThat(memories.add("old", new MemoryDraft("old memory 1", null, null, null, List.of(), false, "cli"))
                 .duplicate()).isTrue();
+        // A duplicate says what the old memory says: its content, name 'n' and reason 'r'.
+        String records = "{\"content\":\"old memory 0\",\"name\":\"n\",\"reason\":\"r\"}\n"
+                + "{\"content\":\"new memory\"}\n";
         ImportResult result = new TransferService(storage, memories).importFrom("old", ImportReaders.open(
-                new ByteArrayInputStream("old memory 0\nnew memory\n".getBytes(StandardCharsets.UTF_8)),
-                ImportFormat.CHATGPT, w -> { }), new ImportOptions(ImportOptions.OnConflict.SKIP, false, false));
+                new ByteArrayInputStream(records.getBytes(StandardCharsets.UTF_8)),
+                ImportFormat.GPTMEM, w -> { }), new ImportOptions(ImportOptions.OnConflict.SKIP, false, false));
 
         assertThat(result.imported()).isEqualTo(1);
         assertThat(result.duplicates()).isEqualTo(1);
