@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class EditCommandTest extends CliTestBase {
     private static final String ID = "e0e0e0e0-0000-4000-8000-000000000001";
@@ -194,28 +198,29 @@ class EditCommandTest extends CliTestBase {
         assertThat(memory(ID).name()).isEqualTo("Visual");
     }
 
-    @Test
-    void editorClearingTheContentAbandonsTheEdit() throws IOException {
-        seed();
-        env.put("EDITOR", editor("clear.sh", "sed -i -e '/^$/,$d' -e 's/^name: .*/name: Changed/' \"$1\""
-                + " && echo >> \"$1\""));
-
-        Result result = run("edit", ID).failedWith(ExitCodes.FAILURE);
-
-        assertThat(result.error()).startsWith("the content was emptied: edit abandoned, nothing changed")
-                .contains("gptmem rm ");
-        assertThat(memory(ID).name()).isEqualTo("Plan");
+    static Stream<Arguments> failingEditors() {
+        return Stream.of(
+                // Each also changes the name, which must not be saved.
+                Arguments.of("clearing the content", "sed -i -e '/^$/,$d' -e 's/^name: .*/name: Changed/' \"$1\""
+                        + " && echo >> \"$1\"", "the content was emptied: edit abandoned, nothing changed"
+                        + " (to delete the memory: gptmem rm e0e0e0e0)"),
+                // printf's octal escape: a Latin-1 e-acute in the name.
+                Arguments.of("saving Latin-1", "sed -i \"s/^name: .*/name: caf$(printf '\\351')/\" \"$1\"",
+                        "the edited file is not UTF-8 text (byte "),
+                Arguments.of("exiting with status 3", "sed -i 's/^name: .*/name: Changed/' \"$1\"; exit 3",
+                        "' exited with status 3; nothing was changed"));
     }
 
-    @Test
-    void editorThatSavesTextThatIsNotUtf8ChangesNothing() throws IOException {
+    @ParameterizedTest(name = "an editor {0}")
+    @MethodSource("failingEditors")
+    void anEditorThatFailsOrLeavesNoContentChangesNothing(String what, String script, String error)
+            throws IOException {
         seed();
-        // printf's octal escape: a Latin-1 e-acute where the name was.
-        env.put("EDITOR", editor("latin1.sh", "sed -i \"s/^name: .*/name: caf$(printf '\\351')/\" \"$1\""));
+        env.put("EDITOR", editor("editor.sh", script));
 
         Result result = run("edit", ID).failedWith(ExitCodes.FAILURE);
 
-        assertThat(result.error()).startsWith("the edited file is not UTF-8 text (byte ");
+        assertThat(result.error()).contains(error);
         assertThat(memory(ID).name()).isEqualTo("Plan");
     }
 
@@ -227,17 +232,6 @@ class EditCommandTest extends CliTestBase {
 
         assertThat(result.error()).isEqualTo("standard input is not UTF-8 text (byte 3)");
         assertThat(memory(ID).content()).isEqualTo("Runs 5k\non Mondays\n");
-    }
-
-    @Test
-    void failingEditorChangesNothing() throws IOException {
-        seed();
-        env.put("EDITOR", editor("fail.sh", "sed -i 's/^name: .*/name: Changed/' \"$1\"; exit 3"));
-
-        Result result = run("edit", ID).failedWith(ExitCodes.FAILURE);
-
-        assertThat(result.error()).contains("status 3");
-        assertThat(memory(ID).name()).isEqualTo("Plan");
     }
 
     @Test
