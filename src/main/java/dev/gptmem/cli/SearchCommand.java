@@ -24,6 +24,7 @@ final class SearchCommand extends ModelledCommand implements Runnable {
                 "  edit* — any word starting with 'edit'",
                 "  -draft — leave out memories with the word (or \"phrase\", prefix*, tag:NAME)",
                 "  vim OR emacs — either word; OR binds tighter than the implied AND",
+                "  vim NOT emacs — as vim -emacs; AND may be written too (vim AND emacs), as in SQLite FTS5",
                 "  tag:NAME — only memories with this tag (as -t does)",
                 "  pinned:true — only pinned memories (pinned:false: only unpinned ones)",
                 "",

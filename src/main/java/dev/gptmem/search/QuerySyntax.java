@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * The search language, as {@code search --help} documents it: words (all must match), "exact
  * phrases", prefix*, -excluded, {@code a OR b} (binding tighter than the implied AND, as in web
- * search), and the filters tag:NAME and pinned:true|false. Mistakes are usage errors that say
- * what is wrong, never a stack trace.
+ * search), and the filters tag:NAME and pinned:true|false. {@code AND} and {@code NOT}, as SQLite
+ * FTS5 and Lucene spell them, are taken too: AND says what is implied, NOT what '-' does. Like OR,
+ * they are operators only in capitals. Mistakes are usage errors that say what is wrong, never a
+ * stack trace.
  */
 public final class QuerySyntax {
 
@@ -92,6 +94,10 @@ public final class QuerySyntax {
 
     private static List<Item> lex(String text) {
         List<Item> items = new ArrayList<>();
+        // After NOT: the next word, phrase or prefix is left out, as with '-'.
+        boolean negate = false;
+        // After AND: a word must follow.
+        boolean and = false;
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -101,6 +107,9 @@ public final class QuerySyntax {
                 continue;
             }
             boolean excluded = false;
+            if (c == '-' && negate) {
+                throw GptmemException.usage("NOT and '-' both leave out what follows; use one of them");
+            }
             if (c == '-' && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1))) {
                 excluded = true;
                 i++;
@@ -117,7 +126,9 @@ public final class QuerySyntax {
                 if (phrase.isEmpty()) {
                     throw GptmemException.usage("empty phrase \"\" in the query");
                 }
-                items.add(new Item(new SearchQuery.Phrase(phrase), excluded, false));
+                items.add(new Item(new SearchQuery.Phrase(phrase), excluded || negate, false));
+                negate = false;
+                and = false;
                 i = close + 1;
                 while (i < n && text.charAt(i) == '*') {
                     i++; // a phrase matches whole words; a star after it adds nothing
@@ -130,13 +141,45 @@ public final class QuerySyntax {
             }
             String word = text.substring(i, end);
             i = end;
-            if (!excluded && word.equals("OR")) {
+            boolean operator = !excluded && (word.equals("OR") || word.equals("AND") || word.equals("NOT"));
+            if (operator && negate) {
+                throw notWithoutWord();
+            }
+            if (operator && and && !word.equals("NOT")) {
+                throw andWithoutWords();
+            }
+            if (!operator) {
+                items.add(new Item(term(word), excluded || negate, false));
+                negate = false;
+                and = false;
+            } else if (word.equals("OR")) {
                 items.add(new Item(null, false, true));
+            } else if (word.equals("AND")) {
+                // What is implied between words anyway; it needs a word on each side.
+                if (items.isEmpty() || items.get(items.size() - 1).or) {
+                    throw andWithoutWords();
+                }
+                and = true;
             } else {
-                items.add(new Item(term(word), excluded, false));
+                negate = true;
             }
         }
+        if (negate) {
+            throw notWithoutWord();
+        }
+        if (and) {
+            throw andWithoutWords();
+        }
         return items;
+    }
+
+    private static GptmemException notWithoutWord() {
+        return GptmemException.usage("NOT needs a word after it, as in 'vim NOT emacs' (which is 'vim -emacs')");
+    }
+
+    private static GptmemException andWithoutWords() {
+        return GptmemException.usage("AND needs a word on each side, as in 'vim AND emacs'"
+                + " (which is 'vim emacs': every word must match)");
     }
 
     private static SearchQuery.Term term(String word) {

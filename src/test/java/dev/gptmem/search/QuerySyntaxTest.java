@@ -46,6 +46,17 @@ class QuerySyntaxTest {
     }
 
     @Test
+    void andIsWhatIsImpliedAndNotLeavesOutLikeADash() {
+        assertThat(parse("vim AND emacs")).isEqualTo(parse("vim emacs"));
+        assertThat(parse("editor AND vim OR emacs")).isEqualTo(parse("editor vim OR emacs"));
+        assertThat(parse("vim NOT emacs NOT \"visual studio\" NOT edit*"))
+                .isEqualTo(parse("vim -emacs -\"visual studio\" -edit*"));
+        assertThat(parse("NOT draft plan")).isEqualTo(parse("-draft plan"));
+        assertThat(parse("-draft AND plan")).isEqualTo(parse("-draft plan"));
+        assertThat(parse("vim and emacs not").required()).as("only capitals are operators").hasSize(4);
+    }
+
+    @Test
     void filters() {
         SearchQuery q = parse("units tag:Prefs pinned:true tag:a OR tag:b pinned:no");
         assertThat(q.required()).containsExactly(List.of(new Word("units")), List.of(new Tag("prefs")),
@@ -69,6 +80,17 @@ class QuerySyntaxTest {
         assertUsage("tag:", "tag: needs a tag name");
         assertUsage("pinned:maybe", "pinned: takes true or false");
         assertUsage("-draft", "not only what to leave out");
+        assertUsage("AND vim", "AND needs a word on each side");
+        assertUsage("vim AND", "AND needs a word on each side");
+        assertUsage("vim AND AND emacs", "AND needs a word on each side");
+        assertUsage("vim OR AND emacs", "AND needs a word on each side");
+        assertUsage("vim AND OR emacs", "AND needs a word on each side");
+        assertUsage("vim NOT", "NOT needs a word after it");
+        assertUsage("vim NOT OR emacs", "NOT needs a word after it");
+        assertUsage("vim NOT NOT emacs", "NOT needs a word after it");
+        assertUsage("vim NOT -emacs", "NOT and '-' both leave out");
+        assertUsage("vim OR NOT emacs", "cannot be part of OR");
+        assertUsage("NOT vim", "not only what to leave out");
         assertUsage("   ", "nothing to search for");
     }
 
