@@ -1,9 +1,10 @@
 package dev.gptmem.cli;
 
+import dev.gptmem.core.SearchPage;
 import dev.gptmem.core.SearchQuery;
-import dev.gptmem.core.SearchResult;
 import dev.gptmem.search.QuerySyntax;
 import java.util.List;
+import java.util.Locale;
 
 final class SearchCommand extends ModelledCommand implements Runnable {
     private final CliContext context;
@@ -44,7 +45,8 @@ final class SearchCommand extends ModelledCommand implements Runnable {
                 .description("Words and operators, as above.").build());
         narrowing.addTo(spec);
         spec.addOption(Specs.<Integer>option(() -> limit, v -> limit = v, "-l", "--limit").type(int.class)
-                .paramLabel("N").defaultValue("20").description("Show at most N matches. Default: ${DEFAULT-VALUE}.")
+                .paramLabel("N").defaultValue("20").description("Show at most N matches; when more matched, the table is followed by how many"
+                        + " (on standard error). Default: ${DEFAULT-VALUE}.")
                 .build());
         output.addTo(spec);
     }
@@ -53,12 +55,19 @@ final class SearchCommand extends ModelledCommand implements Runnable {
     public void run() {
         SearchQuery parsed = QuerySyntax.parse(query).withFilters(narrowing.tags, narrowing.since());
         String profile = context.profile();
-        List<SearchResult> found = context.memories().search(profile, parsed, limit);
+        SearchPage page = context.memories().search(profile, parsed, limit);
         try (SearchOutput printer = new SearchOutput(output.format(), spec.commandLine().getOut(), context)) {
-            found.forEach(printer::accept);
+            page.results().forEach(printer::accept);
         }
-        if (found.isEmpty() && output.format() == OutputOptions.Format.TABLE) {
+        if (output.format() != OutputOptions.Format.TABLE) {
+            return;
+        }
+        if (page.results().isEmpty()) {
             spec.commandLine().getErr().println("no memories match in profile '" + profile + "'");
+        } else if (page.cut()) {
+            // On standard error, as every message: the table on standard output stays the matches alone.
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "the best %,d of %,d matches; -l N shows more", page.results().size(), page.matches()));
         }
     }
 }

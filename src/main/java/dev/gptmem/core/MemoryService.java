@@ -55,8 +55,8 @@ public final class MemoryService {
         }
     }
 
-    /** The best {@code limit} matches of a full-text search, best first. */
-    public List<SearchResult> search(String profile, SearchQuery query, int limit) {
+    /** The best {@code limit} matches of a full-text search, best first, and how many matched in all. */
+    public SearchPage search(String profile, SearchQuery query, int limit) {
         if (limit < 1) {
             throw GptmemException.usage("--limit must be 1 or more");
         }
@@ -72,7 +72,9 @@ public final class MemoryService {
                 SearchIndex.Explanation where = store.explain(found.get(i), query);
                 results.add(new SearchResult(found.get(i), hits.get(i).score(), where.matched(), where.snippet()));
             }
-            return results;
+            // Counted only when the limit was reached: a second pass over the index, without ranking.
+            long matches = hits.size() < limit ? hits.size() : store.matching(query).count();
+            return new SearchPage(results, matches);
         }
     }
 

@@ -96,6 +96,19 @@ class SearchCommandTest extends CliTestBase {
     }
 
     @Test
+    void aTableCutShortByTheLimitSaysHowManyMatchedInAll() {
+        add("units units units");
+
+        Result cut = run("search", "units", "-l", "1").succeeded();
+        assertThat(cut.out().lines()).hasSize(2);
+        assertThat(cut.err()).isEqualTo("the best 1 of 2 matches; -l N shows more\n");
+
+        assertThat(run("search", "units", "-l", "2").succeeded().err()).as("nothing left out").isEmpty();
+        assertThat(run("search", "units", "-l", "1", "--json").succeeded().err()).as("for scripts").isEmpty();
+        assertThat(run("search", "units", "-l", "1", "-q").succeeded().err()).isEmpty();
+    }
+
+    @Test
     void punctuationIsNoWord() {
         assertThat(search("10%")).containsExactly(PERCENT);
         Result onlyPunctuation = run("search", "%");

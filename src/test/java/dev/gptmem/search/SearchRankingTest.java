@@ -39,11 +39,11 @@ class SearchRankingTest {
     }
 
     private List<Float> scores(String query) {
-        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).stream().map(r -> r.score()).toList();
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).results().stream().map(r -> r.score()).toList();
     }
 
     private List<String> names(String query) {
-        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).stream()
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).results().stream()
                 .map(r -> r.memory().name()).toList();
     }
 
@@ -118,7 +118,7 @@ class SearchRankingTest {
         assertThat(names("org-mo*")).containsExactly("Notes");
         assertThat(names("config.js*")).containsExactly("Notes");
         assertThat(names("config.xm*")).isEmpty();
-        SearchResult hit = memories.search("default", QuerySyntax.parse(List.of("org-mo*")), 1).get(0);
+        SearchResult hit = memories.search("default", QuerySyntax.parse(List.of("org-mo*")), 1).results().get(0);
         String text = hit.snippet().text();
         assertThat(hit.snippet().marks()).extracting(m -> text.substring(m.start(), m.end()))
                 .containsExactly("org", "mode");
