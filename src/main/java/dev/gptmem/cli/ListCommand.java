@@ -52,7 +52,8 @@ final class ListCommand extends ModelledCommand implements Runnable {
                             + " Default: ${DEFAULT-VALUE}.").build());
             spec.addOption(Specs.flag(() -> reverse, v -> reverse = v, "Reverse the order.", "-r", "--reverse"));
             spec.addOption(Specs.option(() -> limit, v -> limit = v, "-l", "--limit").type(Integer.class)
-                    .paramLabel("N").description("Show at most N memories.").build());
+                    .paramLabel("N").description("Show at most N memories; when more follow, the table is followed by"
+                            + " where it is in the whole (on standard error).").build());
             spec.addOption(Specs.option(() -> offset, v -> offset = v, "--offset").type(int.class)
                     .paramLabel("N").defaultValue("0").description("Skip the first N.").build());
         }

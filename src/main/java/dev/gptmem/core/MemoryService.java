@@ -55,6 +55,13 @@ public final class MemoryService {
         }
     }
 
+    /** How many memories pass the query's filters, whatever its limit and offset. */
+    public long count(String profile, MemoryQuery query) {
+        try (ProfileStore store = openToRead(profile)) {
+            return store.count(query);
+        }
+    }
+
     /** The best {@code limit} matches of a full-text search, best first, and how many matched in all. */
     public SearchPage search(String profile, SearchQuery query, int limit) {
         if (limit < 1) {

@@ -56,6 +56,22 @@ class ListCommandTest extends CliTestBase {
     }
 
     @Test
+    void aFullPageWithMoreAfterItSaysWhereItIsInTheWhole() {
+        seed();
+
+        Result first = run("list", "--limit", "2").succeeded();
+        assertThat(first.out().lines()).hasSize(3);
+        assertThat(first.err()).isEqualTo("memories 1-2 of 3; --offset 2 shows the next" + System.lineSeparator());
+        assertThat(run("list", "--limit", "1", "--offset", "1").succeeded().err())
+                .isEqualTo("memory 2 of 3; --offset 2 shows the next" + System.lineSeparator());
+        assertThat(run("list", "--limit", "2", "--offset", "1").succeeded().err()).as("the last page").isEmpty();
+        assertThat(run("list", "--limit", "3").succeeded().err()).as("all of them").isEmpty();
+        assertThat(run("list", "--limit", "1", "-t", "nothing").succeeded().err()).doesNotContain("--offset");
+        assertThat(run("list", "--limit", "1", "--json").succeeded().err()).as("for scripts").isEmpty();
+        assertThat(run("list", "--limit", "1", "-q").succeeded().err()).isEmpty();
+    }
+
+    @Test
     void anEmptyPageSaysThatThePagingLeftNothing() {
         seed();
 
