@@ -3,6 +3,7 @@ package dev.gptmem.cli;
 import dev.gptmem.core.MemoryQuery;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.OptionalLong;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs a list query and prints what it finds. */
@@ -15,11 +16,18 @@ final class Listing {
         String profile = context.profile();
         PrintWriter out = spec.commandLine().getOut();
         long found;
+        OptionalLong all;
+        boolean table = output.format() == OutputOptions.Format.TABLE;
         try (MemoryOutput printer = new MemoryOutput(output.format(), out, context)) {
-            context.memories().list(profile, query, printer);
+            if (table) {
+                all = context.memories().listPage(profile, query, printer);
+            } else {
+                context.memories().list(profile, query, printer);
+                all = OptionalLong.empty();
+            }
             found = printer.count();
         }
-        if (output.format() != OutputOptions.Format.TABLE) {
+        if (!table) {
             return;
         }
         if (found == 0) {
@@ -27,16 +35,13 @@ final class Listing {
             String why = query.limit() != null && query.limit() == 0 ? " (--limit 0 shows none)"
                     : query.offset() > 0 ? " past the first " + query.offset() : "";
             spec.commandLine().getErr().println("no memories found in profile '" + profile + "'" + why);
-        } else if (query.limit() != null && found == query.limit()) {
-            // A full page may have more after it; counted only then, as search counts its matches.
-            long all = context.memories().count(profile, query);
+        } else if (all.isPresent() && all.getAsLong() > query.offset() + found) {
+            // A full page, with more after it.
             long last = query.offset() + found;
-            if (all > last) {
-                String shown = found == 1 ? String.format(Locale.ROOT, "memory %,d", last)
-                        : String.format(Locale.ROOT, "memories %,d-%,d", query.offset() + 1, last);
-                spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                        "%s of %,d; --offset %d shows the next", shown, all, last));
-            }
+            String shown = found == 1 ? String.format(Locale.ROOT, "memory %,d", last)
+                    : String.format(Locale.ROOT, "memories %,d-%,d", query.offset() + 1, last);
+            spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                    "%s of %,d; --offset %d shows the next", shown, all.getAsLong(), last));
         }
     }
 }

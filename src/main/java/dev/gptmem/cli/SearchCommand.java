@@ -55,11 +55,12 @@ final class SearchCommand extends ModelledCommand implements Runnable {
     public void run() {
         SearchQuery parsed = QuerySyntax.parse(query).withFilters(narrowing.tags, narrowing.since());
         String profile = context.profile();
-        SearchPage page = context.memories().search(profile, parsed, limit);
+        boolean table = output.format() == OutputOptions.Format.TABLE;
+        SearchPage page = context.memories().search(profile, parsed, limit, table);
         try (SearchOutput printer = new SearchOutput(output.format(), spec.commandLine().getOut(), context)) {
             page.results().forEach(printer::accept);
         }
-        if (output.format() != OutputOptions.Format.TABLE) {
+        if (!table) {
             return;
         }
         if (page.results().isEmpty()) {

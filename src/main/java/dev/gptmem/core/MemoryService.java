@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -55,15 +56,29 @@ public final class MemoryService {
         }
     }
 
-    /** How many memories pass the query's filters, whatever its limit and offset. */
-    public long count(String profile, MemoryQuery query) {
+    /**
+     * As {@link #list}, and when the page is full (its limit reached), how many memories pass the
+     * filters in all, counted in the same open of the profile; otherwise nothing, as the page itself
+     * ends the listing. The count costs a second pass over the filtered rows, so only callers that
+     * show it ask.
+     */
+    public OptionalLong listPage(String profile, MemoryQuery query, Consumer<Memory> sink) {
         try (ProfileStore store = openToRead(profile)) {
-            return store.count(query);
+            long[] listed = {0};
+            store.query(query, m -> {
+                listed[0]++;
+                sink.accept(m);
+            });
+            boolean full = query.limit() != null && query.limit() > 0 && listed[0] == query.limit();
+            return full ? OptionalLong.of(store.count(query)) : OptionalLong.empty();
         }
     }
 
-    /** The best {@code limit} matches of a full-text search, best first, and how many matched in all. */
-    public SearchPage search(String profile, SearchQuery query, int limit) {
+    /**
+     * The best {@code limit} matches of a full-text search, best first, and, with {@code countAll},
+     * how many matched in all (else as many as were found).
+     */
+    public SearchPage search(String profile, SearchQuery query, int limit, boolean countAll) {
         if (limit < 1) {
             throw GptmemException.usage("--limit must be 1 or more");
         }
@@ -80,7 +95,7 @@ public final class MemoryService {
                 results.add(new SearchResult(found.get(i), hits.get(i).score(), where.matched(), where.snippet()));
             }
             // Counted only when the limit was reached: a second pass over the index, without ranking.
-            long matches = hits.size() < limit ? hits.size() : store.matching(query).count();
+            long matches = !countAll || hits.size() < limit ? hits.size() : store.matching(query).count();
             return new SearchPage(results, matches);
         }
     }

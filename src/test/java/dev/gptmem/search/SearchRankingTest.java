@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.MemoryDraft;
 import dev.gptmem.core.MemoryService;
+import dev.gptmem.core.SearchPage;
 import dev.gptmem.core.SearchResult;
 import dev.gptmem.store.H2Storage;
 import java.nio.file.Path;
@@ -39,11 +40,11 @@ class SearchRankingTest {
     }
 
     private List<Float> scores(String query) {
-        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).results().stream().map(r -> r.score()).toList();
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10, false).results().stream().map(r -> r.score()).toList();
     }
 
     private List<String> names(String query) {
-        return memories.search("default", QuerySyntax.parse(List.of(query)), 10).results().stream()
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10, false).results().stream()
                 .map(r -> r.memory().name()).toList();
     }
 
@@ -118,10 +119,23 @@ class SearchRankingTest {
         assertThat(names("org-mo*")).containsExactly("Notes");
         assertThat(names("config.js*")).containsExactly("Notes");
         assertThat(names("config.xm*")).isEmpty();
-        SearchResult hit = memories.search("default", QuerySyntax.parse(List.of("org-mo*")), 1).results().get(0);
+        SearchResult hit = memories.search("default", QuerySyntax.parse(List.of("org-mo*")), 1, false).results().get(0);
         String text = hit.snippet().text();
         assertThat(hit.snippet().marks()).extracting(m -> text.substring(m.start(), m.end()))
                 .containsExactly("org", "mode");
+    }
+
+    @Test
+    void aPageCutShortCountsAllMatchesOnlyWhenAsked() {
+        SearchPage counted = memories.search("default", QuerySyntax.parse(List.of("vim")), 1, true);
+        assertThat(counted.results()).hasSize(1);
+        assertThat(counted.matches()).isEqualTo(4);
+        assertThat(counted.cut()).isTrue();
+
+        assertThat(memories.search("default", QuerySyntax.parse(List.of("vim")), 1, false).matches()).isEqualTo(1);
+        SearchPage whole = memories.search("default", QuerySyntax.parse(List.of("vim")), 4, true);
+        assertThat(whole.matches()).isEqualTo(4);
+        assertThat(whole.cut()).isFalse();
     }
 
     @Test

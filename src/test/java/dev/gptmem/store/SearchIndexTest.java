@@ -53,7 +53,7 @@ class SearchIndexTest {
     }
 
     private List<String> found(String query) {
-        return memories.search(P, QuerySyntax.parse(List.of(query)), 50).results().stream()
+        return memories.search(P, QuerySyntax.parse(List.of(query)), 50, false).results().stream()
                 .map(r -> r.memory().content()).toList();
     }
 
@@ -204,7 +204,7 @@ class SearchIndexTest {
 
         assertThat(found("kayak")).hasSize(25);
         assertThat(found("number 24007")).containsExactly("memory number 24007 rare kayak");
-        assertThat(memories.search(P, QuerySyntax.parse(List.of("memory tag:t3")), 10_000).results()).hasSize(3571);
+        assertThat(memories.search(P, QuerySyntax.parse(List.of("memory tag:t3")), 10_000, false).results()).hasSize(3571);
 
         assertThat(new ProfileService(new Home(home), storage).reindex(P)).as("reindexed in several commits")
                 .isEqualTo(25_000);
@@ -217,7 +217,7 @@ class SearchIndexTest {
         memories.add(P, new MemoryDraft("Long runs on Saturdays, short runs midweek", "Running plan", null,
                 "asked for a plan", List.of("fitness"), false, "cli"));
 
-        SearchResult r = memories.search(P, QuerySyntax.parse(List.of("running fitness")), 5).results().get(0);
+        SearchResult r = memories.search(P, QuerySyntax.parse(List.of("running fitness")), 5, false).results().get(0);
 
         assertThat(r.matched()).containsExactly("name", "content", "tags");
         assertThat(r.score()).isPositive();
@@ -230,7 +230,7 @@ class SearchIndexTest {
     void matchedWordsThatTouchAreMarkedAsOne() {
         add("日本語の勉強をしています, in Tokyo");
 
-        SearchResult r = memories.search(P, QuerySyntax.parse(List.of("日本語 tokyo")), 5).results().get(0);
+        SearchResult r = memories.search(P, QuerySyntax.parse(List.of("日本語 tokyo")), 5, false).results().get(0);
 
         String text = r.snippet().text();
         assertThat(r.snippet().marks()).extracting(m -> text.substring(m.start(), m.end()))
@@ -247,17 +247,17 @@ class SearchIndexTest {
         assertThat(indexFiles(file)).as("reading does not wait for the index").isZero();
         assertThat(notices).isEmpty();
 
-        List<SearchResult> hits = memories.search("old", QuerySyntax.parse(List.of("kayak")), 10).results();
+        List<SearchResult> hits = memories.search("old", QuerySyntax.parse(List.of("kayak")), 10, false).results();
 
         assertThat(hits).extracting(r -> r.memory().id()).containsExactly("00000001-0000-4000-8000-000000000000");
         assertThat(hits.get(0).memory().tags()).containsExactly("legacy");
         assertThat(notices).containsExactly("indexing profile 'old' for search (3 memories); this happens once,"
                 + " after an upgrade");
         assertThat(indexFiles(file)).isPositive();
-        memories.search("old", QuerySyntax.parse(List.of("kayak")), 10).results();
+        memories.search("old", QuerySyntax.parse(List.of("kayak")), 10, false).results();
         assertThat(notices).as("only once").hasSize(1);
         assertThat(new ProfileService(new Home(home), storage).reindex("old")).isEqualTo(3);
-        assertThat(memories.search("old", QuerySyntax.parse(List.of("old memory")), 10).results()).hasSize(3);
+        assertThat(memories.search("old", QuerySyntax.parse(List.of("old memory")), 10, false).results()).hasSize(3);
     }
 
     /** A profile as the core version left it: three memories, no index tables, no index. */
@@ -296,7 +296,7 @@ class SearchIndexTest {
                 new ImportOptions(ImportOptions.OnConflict.FAIL, false, false));
         assertThat(notices).as("the import indexed the old memories first").hasSize(1);
 
-        assertThat(memories.search("old", QuerySyntax.parse(List.of("kayak OR canoe")), 10).results())
+        assertThat(memories.search("old", QuerySyntax.parse(List.of("kayak OR canoe")), 10, false).results())
                 .extracting(r -> r.memory().content())
                 .containsExactlyInAnyOrder("old memory 1 about kayaks", "new memory about canoes");
         assertThat(notices).as("and not again for the search").hasSize(1);
