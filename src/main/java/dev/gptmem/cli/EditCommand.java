@@ -30,8 +30,8 @@ final class EditCommand extends ModelledCommand implements Runnable {
         super("Change a memory.",
                 "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
                         + "$EDITOR (else vi). An empty value clears a field. "
-                        + "An edit that changes nothing writes nothing; emptying the content in the editor abandons the edit"
-                        + " (exit 1).");
+                        + "An edit that changes nothing writes nothing; emptying the content in the editor abandons"
+                        + " the edit (exit 1).");
         this.context = context;
         Specs.unsorted(spec);
         Specs.examples(spec,

@@ -33,7 +33,8 @@ final class ImportCommand extends ModelledCommand implements Runnable {
                         + " if any record is malformed, nothing is written and the error names the record. Memories"
                         + " without an id get a new one, and one whose content, name, summary and reason are all those"
                         + " of a memory the profile has already, or that the input repeats, is skipped as a duplicate"
-                        + " unless --allow-duplicates is given; a memory with an id is that memory, whatever it says. A warning names each field that is not kept.");
+                        + " unless --allow-duplicates is given; a memory with an id is that memory, whatever it says."
+                        + " A warning names each field that is not kept.");
         Terms.add(spec, "Formats:",
                 new String[] {"gptmem", "gptmem's export document, a JSON array of memories, or JSON Lines;"
                         + " 'description' is another name for 'content'."},

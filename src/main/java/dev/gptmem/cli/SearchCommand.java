@@ -45,7 +45,8 @@ final class SearchCommand extends ModelledCommand implements Runnable {
                 .description("Words and operators, as above.").build());
         narrowing.addTo(spec);
         spec.addOption(Specs.<Integer>option(() -> limit, v -> limit = v, "-l", "--limit").type(int.class)
-                .paramLabel("N").defaultValue("20").description("Show at most N matches; when more matched, the table is followed by how many"
+                .paramLabel("N").defaultValue("20")
+                .description("Show at most N matches; when more matched, the table is followed by how many"
                         + " (on standard error). Default: ${DEFAULT-VALUE}.")
                 .build());
         output.addTo(spec);

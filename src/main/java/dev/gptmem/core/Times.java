@@ -23,7 +23,8 @@ public final class Times {
 
     private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
     /** A wall-clock time as tables show it ({@code 2026-11-22 10:00}), or with a T, with or without seconds. */
-    private static final Pattern LOCAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ t]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
+    private static final Pattern LOCAL =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ t]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
 
     private Times() {
     }

@@ -146,7 +146,8 @@ class CompletionTest extends CliTestBase {
     void manyIdsAreOfferedSoThatWhatTheyShareIsWhatEveryMatchShares() {
         StringBuilder records = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            records.append(String.format("{\"id\":\"aaaa%04d-0000-4000-8000-000000000000\",\"content\":\"m%d\"}%n", i, i));
+            records.append(String.format("{\"id\":\"aaaa%04d-0000-4000-8000-000000000000\",\"content\":\"m%d\"}%n",
+                    i, i));
         }
         records.append("{\"id\":\"bbbb0000-0000-4000-8000-000000000000\",\"content\":\"last\"}\n");
         importing(records.toString(), "-p", "many").succeeded();

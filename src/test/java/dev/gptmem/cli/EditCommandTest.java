@@ -228,7 +228,8 @@ class EditCommandTest extends CliTestBase {
     void contentDashRefusesStdinThatIsNotUtf8() {
         seed();
 
-        Result result = stdin(new byte[] {'o', 'k', (byte) 0xff}).run("edit", ID, "-c", "-").failedWith(ExitCodes.FAILURE);
+        Result result = stdin(new byte[] {'o', 'k', (byte) 0xff}).run("edit", ID, "-c", "-")
+                .failedWith(ExitCodes.FAILURE);
 
         assertThat(result.error()).isEqualTo("standard input is not UTF-8 text (byte 3)");
         assertThat(memory(ID).content()).isEqualTo("Runs 5k\non Mondays\n");

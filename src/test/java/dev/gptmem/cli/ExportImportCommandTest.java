@@ -336,7 +336,8 @@ class ExportImportCommandTest extends CliTestBase {
         add("Prefers metric units");
         Path gz = home.resolve("backup.json.gz");
 
-        assertThat(run("export", "-o", gz.toString()).succeeded().err()).isEqualTo("exported 2 memories from profile 'default' to " + gz + "\n");
+        assertThat(run("export", "-o", gz.toString()).succeeded().err())
+                .isEqualTo("exported 2 memories from profile 'default' to " + gz + "\n");
 
         byte[] bytes = Files.readAllBytes(gz);
         assertThat(bytes[0] & 0xff).isEqualTo(0x1f);

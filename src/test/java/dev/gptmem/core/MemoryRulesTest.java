@@ -68,7 +68,8 @@ class MemoryRulesTest {
 
     @Test
     void anUnpairedSurrogateIsNotText() {
-        assertUsageError(() -> MemoryRules.content("bad \uD800 x"), "content holds an unpaired surrogate (\\ud800 at character 5)");
+        assertUsageError(() -> MemoryRules.content("bad \uD800 x"),
+                "content holds an unpaired surrogate (\\ud800 at character 5)");
         assertUsageError(() -> MemoryRules.content(EMOJI + "\uDC00"), "(\\udc00 at character 2)");
         assertUsageError(() -> MemoryRules.content("ends high \uD83E"), "unpaired surrogate");
         assertUsageError(() -> MemoryRules.optional("reason", "\uDDE0\uD83E"), "reason holds an unpaired surrogate");

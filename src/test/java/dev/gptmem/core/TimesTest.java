@@ -68,7 +68,8 @@ class TimesTest {
             "2026-11-20 09:30 +01:00"})
     void sinceRejectsTheRestNamingWhatItTakes(String text) {
         assertThatThrownBy(() -> Times.since(text, NOW, BERLIN)).isInstanceOf(GptmemException.class)
-                .hasMessageContaining("invalid date '" + text + "'").hasMessageContaining("a local time (2026-11-22 10:00)")
+                .hasMessageContaining("invalid date '" + text + "'")
+                .hasMessageContaining("a local time (2026-11-22 10:00)")
                 .extracting(e -> ((GptmemException) e).exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 

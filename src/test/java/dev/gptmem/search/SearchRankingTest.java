@@ -40,7 +40,8 @@ class SearchRankingTest {
     }
 
     private List<Float> scores(String query) {
-        return memories.search("default", QuerySyntax.parse(List.of(query)), 10, false).results().stream().map(r -> r.score()).toList();
+        return memories.search("default", QuerySyntax.parse(List.of(query)), 10, false).results().stream()
+                .map(r -> r.score()).toList();
     }
 
     private List<String> names(String query) {
