@@ -54,7 +54,7 @@ final class Output {
             return result;
         } catch (GptmemException e) {
             if (e.exitCode() == ExitCodes.CANCELLED) {
-                throw new GptmemException(e.getMessage() + "; " + file + " was not written", e.exitCode(), e);
+                throw e.adding(file + " was not written");
             }
             if (written != null && written.failure() != null) {
                 // The format's writer said "cannot write JSON"; a script's log needs the file's name.

@@ -30,6 +30,11 @@ public class GptmemException extends RuntimeException {
         return exitCode;
     }
 
+    /** This failure, with what it left as it was said after it: the same exit code, this as the cause. */
+    public GptmemException adding(String consequence) {
+        return new GptmemException(getMessage() + "; " + consequence, exitCode, this);
+    }
+
     /** Bad option value, bad profile name, malformed id: the caller asked for something invalid. */
     public static GptmemException usage(String message) {
         return new GptmemException(message, ExitCodes.USAGE);

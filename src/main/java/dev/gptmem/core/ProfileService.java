@@ -75,7 +75,7 @@ public final class ProfileService {
             return store.count();
         } catch (GptmemException e) {
             if (e.exitCode() == ExitCodes.CANCELLED) {
-                throw new GptmemException(e.getMessage() + "; the index is as it was", e.exitCode(), e);
+                throw e.adding("the index is as it was");
             }
             throw e;
         }
