@@ -3,6 +3,7 @@ package dev.gptmem;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.HelpCommand;
 import dev.gptmem.core.Cancellation;
+import dev.gptmem.core.ExitCodes;
 import dev.gptmem.shell.ShellCommand;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,14 @@ public final class Main {
         }, "gptmem-cancel"));
         int code = Cli.run(PROGRAM_COMMANDS, args);
         finished.countDown();
+        if (code == ExitCodes.OK && Cancellation.ending()) {
+            // The signal came when the work had passed its last point of stopping (an import
+            // saving what it read, an export writing its last memory): the work is done and said
+            // so. System.exit would wait for the signal's own shutdown and end with its status.
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(code);
+        }
         System.exit(code);
     }
 }

@@ -92,8 +92,12 @@ public final class Shell {
                     screen.print(text);
                 }
                 screen.flush();
-                if (code == STOP || Cancellation.ending()) {
+                if (code == STOP) {
                     return ExitCodes.OK;
+                }
+                if (Cancellation.ending()) {
+                    // Ended by a signal, not by the user: never a success (see Main).
+                    return ExitCodes.CANCELLED;
                 }
             }
         } finally {
@@ -109,7 +113,11 @@ public final class Shell {
     public int script(BufferedReader lines) throws IOException {
         int result = ExitCodes.OK;
         int number = 0;
-        for (String line = lines.readLine(); line != null && !Cancellation.ending(); line = lines.readLine()) {
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (Cancellation.ending()) {
+                // Lines are left that will not run.
+                return ExitCodes.CANCELLED;
+            }
             int first = ++number;
             StringBuilder command = new StringBuilder(line);
             ShellWords words = ShellWords.split(command);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,65 @@ class CancellationIT extends E2eTest {
             assertThat(result.errorLine()).isEqualTo("gptmem: cancelled; " + output + " was not written");
         }
         assertThat(filesIn(files)).doesNotContain("backup.json", ".backup.json.partial");
+    }
+
+    @Test
+    void aSignalPastTheLastPointOfStoppingLetsTheWorkFinishAndSucceed() throws InterruptedException {
+        String content = longMemory();
+        assertThat(gptmem.call("add").stdin(content).run().exitCode()).isZero();
+
+        try (Running running = gptmem.call("export").stdoutUnread().start()) {
+            // Blocked writing its one memory, the export has looked for a signal for the last time.
+            awaitBlockedWriting(running);
+            running.terminate();
+            // Long enough for the signal to start the program's shutdown, which waits for the export.
+            Thread.sleep(1_000);
+            Result result = running.readStdout().await(STEP);
+
+            assertThat(result.exitCode()).as("%s", result).isZero();
+            assertThat(result.stderrLines()).containsExactly("exported 1 memory from profile 'default'");
+            List<Map<String, Object>> memories = JsonTree.objects(JsonTree.object(result.stdout()).get("memories"));
+            assertThat(memories).hasSize(1);
+            assertThat(memories.get(0)).containsEntry("content", content);
+        }
+    }
+
+    @Test
+    void aScriptEndedByASignalRunsNoFurtherLineAndFails() throws InterruptedException {
+        assertThat(gptmem.call("add").stdin(longMemory()).run().exitCode()).isZero();
+
+        try (Running running = gptmem.call("shell").stdoutUnread().start()) {
+            running.write("export\nadd \"after the signal\"\n").closeStdin();
+            awaitBlockedWriting(running);
+            running.terminate();
+            Thread.sleep(1_000);
+            Result result = running.readStdout().await(STEP);
+
+            // The export on its line finished, but the script did not: a signal's status, not success.
+            assertThat(result.exitCode()).as("%s", result).isEqualTo(143);
+        }
+        Result listed = gptmem.call("list", "-q").run();
+        assertThat(listed.stdoutLines()).as("%s", listed).hasSize(1);
+    }
+
+    /** A memory bigger than a pipe holds, so that writing it blocks until the pipe is read. */
+    private static String longMemory() {
+        return "a memory longer than a pipe holds ".repeat(2_900);
+    }
+
+    /** Waits until the command's standard output is full and still: it is blocked, writing. */
+    private static void awaitBlockedWriting(Running running) throws InterruptedException {
+        long deadline = System.nanoTime() + STEP.toNanos();
+        int unread = -1;
+        int still = 0;
+        while (still < 30) {
+            assertThat(running.isAlive()).as("the command, before its output is read").isTrue();
+            assertThat(System.nanoTime()).as("time to fill the pipe").isLessThan(deadline);
+            Thread.sleep(10);
+            int now = running.stdoutUnread();
+            still = now > 0 && now == unread ? still + 1 : 0;
+            unread = now;
+        }
     }
 
     /** JSON Lines of {@link #MEMORIES} distinct memories, about 12 MB. */

@@ -177,6 +177,15 @@ final class GptmemProcess {
             return this;
         }
 
+        /**
+         * Leaves standard output unread until {@link Running#readStdout()}: once its pipe is full,
+         * the command blocks writing, as under a reader that has stopped reading.
+         */
+        Call stdoutUnread() {
+            this.stdoutEnd = Stdout.UNREAD;
+            return this;
+        }
+
         /** Starts the command with its standard output closed, as {@code >&-} does in a shell. */
         Call stdoutClosed() {
             this.stdoutEnd = Stdout.CLOSED;
@@ -241,7 +250,11 @@ final class GptmemProcess {
                 if (stdoutEnd == Stdout.READER_GONE) {
                     process.getInputStream().close();
                 }
-                return new Running(args, process, stdoutFile == null && stdoutEnd == Stdout.KEPT);
+                Running running = new Running(args, process);
+                if (stdoutFile == null && stdoutEnd == Stdout.KEPT) {
+                    running.readStdout();
+                }
+                return running;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start gptmem " + args, e);
             }
@@ -287,21 +300,37 @@ final class GptmemProcess {
     }
 
     /** What happens to a command's standard output besides being read. */
-    private enum Stdout { KEPT, READER_GONE, CLOSED }
+    private enum Stdout { KEPT, UNREAD, READER_GONE, CLOSED }
 
     /** A started command whose standard input may still be open. */
     static final class Running implements AutoCloseable {
         private final List<String> args;
         private final Process process;
-        private final Drain stdout;
+        private Drain stdout;
         private final Drain stderr;
         private final long started = System.nanoTime();
 
-        private Running(List<String> args, Process process, boolean captureStdout) {
+        private Running(List<String> args, Process process) {
             this.args = args;
             this.process = process;
-            this.stdout = captureStdout ? Drain.start(process.getInputStream(), "gptmem-stdout") : null;
             this.stderr = Drain.start(process.getErrorStream(), "gptmem-stderr");
+        }
+
+        /** Starts reading standard output, keeping all of it; done at the start unless the call said otherwise. */
+        Running readStdout() {
+            if (stdout == null) {
+                stdout = Drain.start(process.getInputStream(), "gptmem-stdout");
+            }
+            return this;
+        }
+
+        /** How many bytes of standard output wait in its pipe, unread. */
+        int stdoutUnread() {
+            try {
+                return process.getInputStream().available();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at the standard output of gptmem " + args, e);
+            }
         }
 
         long pid() {
