@@ -29,7 +29,7 @@ final class EditCommand extends ModelledCommand implements Runnable {
     EditCommand(CliContext context) {
         super("Change a memory.",
                 "With field options, changes just those fields. With none, opens the memory in $VISUAL or "
-                        + "$EDITOR (else vi). An empty value clears a field. "
+                        + "$EDITOR (else vi, on a terminal only). An empty value clears a field. "
                         + "An edit that changes nothing writes nothing; emptying the content in the editor abandons"
                         + " the edit (exit 1).");
         this.context = context;
@@ -85,7 +85,8 @@ final class EditCommand extends ModelledCommand implements Runnable {
         MemoryService.EditResult result;
         if (edit.isEmpty()) {
             Memory current = memories.get(profile, id);
-            MemoryEdit edited = EditorText.parse(Editor.edit(context.env(), EditorText.render(current)));
+            MemoryEdit edited = EditorText.parse(Editor.edit(context.env(), EditorText.render(current),
+                    context.terminal().stdinIsTerminal()));
             if (edited.content().isBlank()) {
                 // As git abandons a commit whose message was emptied: an abort, so a script sees it.
                 throw GptmemException.failure("the content was emptied: edit abandoned, nothing changed"

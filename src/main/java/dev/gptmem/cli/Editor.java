@@ -14,8 +14,17 @@ final class Editor {
     private Editor() {
     }
 
-    static String edit(Map<String, String> env, String text) {
-        String editor = firstSet(env.get("VISUAL"), env.get("EDITOR"), "vi");
+    /**
+     * Edits {@code text}. An editor the user named runs wherever it is, as git runs one (a script may
+     * name one that edits without a person); vi, the fallback, only on a terminal, where a person can use it.
+     */
+    static String edit(Map<String, String> env, String text, boolean terminal) {
+        String named = firstSet(env.get("VISUAL"), env.get("EDITOR"));
+        String editor = named != null ? named : "vi";
+        if (named == null && !terminal) {
+            throw GptmemException.usage("no terminal to edit on: give the changes as options (-c, -n, -s, -r, -t,"
+                    + " --pin ...), or set EDITOR to an editor that needs none");
+        }
         Path file = null;
         try {
             file = Files.createTempFile("gptmem-", ".txt");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EditCommandTest extends CliTestBase {
     private static final String ID = "e0e0e0e0-0000-4000-8000-000000000001";
@@ -233,6 +234,22 @@ class EditCommandTest extends CliTestBase {
 
         assertThat(result.error()).isEqualTo("standard input is not UTF-8 text (byte 3)");
         assertThat(memory(ID).content()).isEqualTo("Runs 5k\non Mondays\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void withoutATerminalOrANamedEditorTheChangesMustBeOptions(boolean blankVariables) {
+        seed();
+        if (blankVariables) {
+            env.put("VISUAL", "");
+            env.put("EDITOR", " ");
+        }
+
+        Result result = run("edit", ID).failedWith(ExitCodes.USAGE);
+
+        // vi would run on pipes, reading its commands from whatever standard input holds.
+        assertThat(result.error()).startsWith("no terminal to edit on: give the changes as options");
+        assertThat(memory(ID).updatedAt()).isEqualTo(Instant.parse(T));
     }
 
     @Test

@@ -56,7 +56,7 @@ final class ManPages {
             new Variable(List.of("NO_COLOR"), "When set and not empty, no colour. Colour appears only on a terminal.",
                     Set.of()),
             new Variable(List.of("VISUAL", "EDITOR"), "The editor 'edit' opens when no field option is given;"
-                    + " it may carry arguments (default: vi).", Set.of("edit", "shell")),
+                    + " it may carry arguments (default: vi, on a terminal only).", Set.of("edit", "shell")),
             new Variable(List.of("GPTMEM_PAGER", "PAGER"), "The pager for shell output longer than the screen"
                     + " (default: less); empty or cat turns paging off.", Set.of("shell")),
             new Variable(List.of("LESS"), "Options for less as the shell's pager (default: FRX).", Set.of("shell")));
