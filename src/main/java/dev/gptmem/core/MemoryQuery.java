@@ -53,6 +53,15 @@ public record MemoryQuery(
 
     /** True when every memory matches. */
     public boolean selectsAll() {
-        return tags.isEmpty() && pinned == null && words.isEmpty() && since == null && limit == null && offset == 0;
+        return !filtered() && limit == null && offset == 0;
+    }
+
+    /** True when some memories may not match, whatever the paging. */
+    public boolean filtered() {
+        return !tags.isEmpty() || pinned != null || !words.isEmpty() || since != null;
+    }
+
+    public MemoryQuery withLimit(Integer newLimit) {
+        return new MemoryQuery(tags, pinned, words, sort, reverse, newLimit, offset, since);
     }
 }

@@ -57,21 +57,30 @@ public final class MemoryService {
     }
 
     /**
-     * As {@link #list}, and when the page is full (its limit reached), how many memories pass the
-     * filters in all, counted in the same open of the profile; otherwise nothing, as the page itself
-     * ends the listing. The count costs a second pass over the filtered rows, so only callers that
-     * show it ask.
+     * As {@link #list}, and whether more memories follow the page, found by reading one past it.
+     * With no filter, how many there are in all too, which H2 knows without reading rows; a
+     * filtered total would cost a pass over every memory (a second on 64k), so it is left unknown.
      */
-    public OptionalLong listPage(String profile, MemoryQuery query, Consumer<Memory> sink) {
+    public PageEnd listPage(String profile, MemoryQuery query, Consumer<Memory> sink) {
         try (ProfileStore store = openToRead(profile)) {
-            long[] listed = {0};
-            store.query(query, m -> {
-                listed[0]++;
-                sink.accept(m);
+            Integer limit = query.limit();
+            if (limit == null || limit == 0 || limit == Integer.MAX_VALUE) {
+                store.query(query, sink);
+                return new PageEnd(false, OptionalLong.empty());
+            }
+            long[] read = {0};
+            store.query(query.withLimit(limit + 1), m -> {
+                if (++read[0] <= limit) {
+                    sink.accept(m);
+                }
             });
-            boolean full = query.limit() != null && query.limit() > 0 && listed[0] == query.limit();
-            return full ? OptionalLong.of(store.count(query)) : OptionalLong.empty();
+            boolean more = read[0] > limit;
+            return new PageEnd(more, more && !query.filtered() ? OptionalLong.of(store.count()) : OptionalLong.empty());
         }
+    }
+
+    /** How a page of a listing ends: whether memories follow it, and how many there are in all, if known. */
+    public record PageEnd(boolean more, OptionalLong total) {
     }
 
     /**

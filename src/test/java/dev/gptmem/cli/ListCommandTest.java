@@ -67,6 +67,10 @@ class ListCommandTest extends CliTestBase {
         assertThat(run("list", "--limit", "2", "--offset", "1").succeeded().err()).as("the last page").isEmpty();
         assertThat(run("list", "--limit", "3").succeeded().err()).as("all of them").isEmpty();
         assertThat(run("list", "--limit", "1", "-t", "nothing").succeeded().err()).doesNotContain("--offset");
+        // Counting what passes a filter would read every memory; the page says only that more follow.
+        assertThat(run("list", "--limit", "1", "-t", "fruit").succeeded().err())
+                .isEqualTo("memory 1; --offset 1 shows the next" + System.lineSeparator());
+        assertThat(run("list", "--limit", "2", "-t", "fruit").succeeded().err()).as("exactly a page").isEmpty();
         assertThat(run("list", "--limit", "1", "--json").succeeded().err()).as("for scripts").isEmpty();
         assertThat(run("list", "--limit", "1", "-q").succeeded().err()).isEmpty();
     }
