@@ -25,6 +25,7 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         spec.usageMessage().synopsisSubcommandLabel("COMMAND");
         Specs.examples(spec,
                 "  gptmem profile create trainer --description \"Running coach GPT\"",
+                "  gptmem profile edit trainer -d \"Running coach GPT: plans and races\"",
                 "  gptmem profile use trainer",
                 "  gptmem profile list",
                 "  gptmem profile rename trainer coach",
@@ -32,6 +33,7 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
                 "  gptmem profile rm coach -y");
         // In the order help lists them.
         add("create", new Create().spec);
+        add("edit", new Edit().spec);
         add("list", new ListProfiles().spec, "ls");
         add("reindex", new Reindex().spec);
         add("rename", new Rename().spec);
@@ -132,6 +134,31 @@ final class ProfileCommand extends ModelledCommand implements Runnable {
         public void run() {
             context.profiles().create(name, description);
             err().println("created profile '" + name + "'");
+        }
+    }
+
+    /** {@code profile edit}. */
+    private final class Edit extends ModelledCommand implements Runnable {
+        private String name;
+        private String description;
+
+        Edit() {
+            super("Change a profile's description.",
+                    "An empty description removes it. Its memories are not touched.");
+            Specs.examples(spec, "  gptmem profile edit trainer -d \"Running coach GPT: plans and races\"",
+                    "  gptmem profile edit -d \"\"    # the profile in use, without a description");
+            spec.addPositional(Specs.parameter(() -> name, v -> name = v, "PROFILE").arity("0..1").type(String.class)
+                    .description("Profile to change (default: the one in use).").build());
+            spec.addOption(Specs.option(() -> description, v -> description = v, "-d", "--description")
+                    .type(String.class).paramLabel("TEXT").required(true)
+                    .description("Which GPT this profile serves.").build());
+        }
+
+        @Override
+        public void run() {
+            String profile = name == null ? context.profile() : name;
+            boolean changed = context.profiles().setDescription(profile, description);
+            err().println((changed ? "updated profile '" : "no changes to profile '") + profile + "'");
         }
     }
 

@@ -6,13 +6,15 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** What a valid memory is: field limits and the normal form of tags. */
+/** What a valid memory is: field limits and the normal form of tags; and a profile's description. */
 public final class MemoryRules {
     /** Longest content, and longest of any other text field, in characters (Unicode code points). */
     public static final int MAX_TEXT = 100_000;
     public static final int MAX_TAG = 64;
     public static final int MAX_TAGS = 100;
     public static final int MAX_SOURCE = 32;
+    /** Longest profile description, in code points: room for a GPT's instructions, well within its column. */
+    public static final int MAX_DESCRIPTION = 10_000;
 
     // Any Unicode whitespace, not just ASCII: an em space in a tag is as confusing as a space.
     private static final Pattern TAG = Pattern.compile("[^\\s,]+", Pattern.UNICODE_CHARACTER_CLASS);
@@ -37,11 +39,23 @@ public final class MemoryRules {
         return text(field, value);
     }
 
+    /** Checks a profile's description and returns it without surrounding whitespace; blank means none. */
+    public static String description(String description) {
+        if (description == null || description.isBlank()) {
+            return null;
+        }
+        return text("the profile description", description.strip(), MAX_DESCRIPTION);
+    }
+
     private static String text(String field, String value) {
+        return text(field, value, MAX_TEXT);
+    }
+
+    private static String text(String field, String value, int limit) {
         int length = codePoints(field, value);
-        if (length > MAX_TEXT) {
+        if (length > limit) {
             throw GptmemException.usage(String.format(Locale.ROOT,
-                    "%s is %,d characters long; the limit is %,d", field, length, MAX_TEXT));
+                    "%s is %,d characters long; the limit is %,d", field, length, limit));
         }
         return value;
     }

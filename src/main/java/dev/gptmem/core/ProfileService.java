@@ -2,6 +2,7 @@ package dev.gptmem.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** The {@code profile} commands' logic. */
 public final class ProfileService {
@@ -53,18 +54,34 @@ public final class ProfileService {
 
     public ProfileInfo create(String name, String description) {
         ProfileNames.check(name);
+        String checked = MemoryRules.description(description);
         if (storage.exists(name)) {
             throw GptmemException.failure("profile '" + name + "' already exists");
         }
         try (ProfileStore store = storage.open(name, true)) {
-            if (description != null && !description.isBlank()) {
+            if (checked != null) {
                 store.transaction(() -> {
-                    store.setDescription(description.strip());
+                    store.setDescription(checked);
                     return null;
                 });
             }
         }
         return describe(name, currentName());
+    }
+
+    /** Sets a profile's description, or with a blank one removes it; whether that changed it. */
+    public boolean setDescription(String name, String description) {
+        requireUsable(name);
+        String checked = MemoryRules.description(description);
+        try (ProfileStore store = storage.open(name, true)) {
+            return store.transaction(() -> {
+                if (Objects.equals(store.description(), checked)) {
+                    return false;
+                }
+                store.setDescription(checked);
+                return true;
+            });
+        }
     }
 
     /** Rebuilds a profile's search index from its memories; returns how many were indexed. */

@@ -110,12 +110,21 @@ public final class TransferService {
             }
         }
         if (store.description() == null) {
-            reader.profileDescription().filter(d -> !d.isBlank()).ifPresent(store::setDescription);
+            description(reader).ifPresent(store::setDescription);
         }
         if (created) {
             reader.profileCreatedAt().ifPresent(store::setCreatedAt);
         }
         return new ImportResult(imported, replaced, skipped, duplicates, options.dryRun(), created);
+    }
+
+    /** The input's profile description, checked; one past the limits is bad input, as a bad record is. */
+    private static Optional<String> description(MemoryReader reader) {
+        try {
+            return reader.profileDescription().map(MemoryRules::description);
+        } catch (GptmemException e) {
+            throw GptmemException.failure(e.getMessage());
+        }
     }
 
     private static boolean wins(Memory incoming, Memory existing, ImportOptions.OnConflict policy,

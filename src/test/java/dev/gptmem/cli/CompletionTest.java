@@ -62,8 +62,8 @@ class CompletionTest extends CliTestBase {
     @Test
     void helpCompletesCommandsAndThenTheirOwn() {
         assertThat(values("help", "")).contains("add", "profile", "help").doesNotContain("ls");
-        assertThat(values("help", "profile", "")).containsExactly("create", "list", "reindex", "rename", "rm", "show",
-                "use");
+        assertThat(values("help", "profile", "")).containsExactly("create", "edit", "list", "reindex", "rename", "rm",
+                "show", "use");
         assertThat(values("help", "profile", "create", "")).isEmpty();
         assertThat(values("help", "nope", "")).isEmpty();
     }
@@ -86,8 +86,9 @@ class CompletionTest extends CliTestBase {
 
     @Test
     void subcommandsAndWhatTheyTake() {
-        assertThat(values("profile", "")).containsExactlyInAnyOrder("list", "show", "create", "rm", "rename", "reindex",
-                "use");
+        assertThat(values("profile", "")).containsExactlyInAnyOrder("list", "show", "create", "edit", "rm", "rename",
+                "reindex", "use");
+        assertThat(values("profile", "edit", "")).containsExactly("default", "trainer");
         assertThat(values("profile", "use", "")).containsExactly("default", "trainer");
         assertThat(values("profile", "rename", "tr")).containsExactly("default", "trainer");
         assertThat(values("profile", "rename", "trainer", "")).isEmpty();

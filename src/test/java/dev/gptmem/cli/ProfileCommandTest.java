@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.Home;
 import dev.gptmem.core.IncomingMemory;
+import dev.gptmem.core.MemoryRules;
 import dev.gptmem.core.ProfileStore;
 import dev.gptmem.search.LuceneSearch;
 import dev.gptmem.store.H2Storage;
@@ -47,6 +48,64 @@ class ProfileCommandTest extends CliTestBase {
 
         assertThat(run("profile", "create", "trainer").failedWith(ExitCodes.FAILURE).error()).contains("already exists");
         assertThat(memories("trainer")).hasSize(1);
+    }
+
+    @Test
+    void createWithADescriptionPastTheLimitCreatesNothing() {
+        String tooLong = "x".repeat(MemoryRules.MAX_DESCRIPTION + 1);
+
+        Result result = run("profile", "create", "trainer", "-d", tooLong).failedWith(ExitCodes.USAGE);
+
+        assertThat(result.error()).isEqualTo("the profile description is 10,001 characters long; the limit is 10,000");
+        assertThat(profileFile("trainer")).doesNotExist();
+    }
+
+    @Test
+    void editChangesTheDescriptionAndNothingElse() {
+        add("-p", "trainer", "kept");
+
+        assertThat(run("profile", "edit", "trainer", "-d", "  Running coach ").succeeded().err())
+                .isEqualTo("updated profile 'trainer'\n");
+        assertThat(describedAs("trainer")).isEqualTo("Running coach");
+        assertThat(run("profile", "edit", "trainer", "-d", "Running coach").succeeded().err())
+                .isEqualTo("no changes to profile 'trainer'\n");
+        run("-p", "trainer", "profile", "edit", "-d", "").succeeded();
+        assertThat(describedAs("trainer")).as("an empty description removes it").isNull();
+        assertThat(memories("trainer")).extracting(IncomingMemory::content).containsExactly("kept");
+    }
+
+    @Test
+    void editRefusesWhatItCannotDo() {
+        run("profile", "create", "trainer", "-d", "Coach").succeeded();
+
+        assertThat(run("profile", "edit", "trainer").failedWith(ExitCodes.USAGE).error())
+                .startsWith("missing required option: '--description=TEXT'");
+        assertThat(run("profile", "edit", "nobody", "-d", "x").failedWith(ExitCodes.NOT_FOUND).error())
+                .isEqualTo("no profile 'nobody' (see 'gptmem profile list')");
+        run("profile", "edit", "trainer", "-d", "y".repeat(MemoryRules.MAX_DESCRIPTION + 1))
+                .failedWith(ExitCodes.USAGE);
+        assertThat(describedAs("trainer")).isEqualTo("Coach");
+        assertThat(profileFile("nobody")).doesNotExist();
+    }
+
+    @Test
+    void anImportedDescriptionPastTheLimitIsBadInputAndImportsNothing() {
+        String export = "{\"format\": \"gptmem-export\", \"version\": 1, \"profile\": {\"name\": \"x\","
+                + " \"description\": \"" + "z".repeat(MemoryRules.MAX_DESCRIPTION + 1) + "\"},"
+                + " \"memories\": [{\"content\": \"one\"}]}";
+
+        Result result = stdin(export).run("-p", "trainer", "import").failedWith(ExitCodes.FAILURE);
+
+        assertThat(result.error()).isEqualTo("the profile description is 10,001 characters long; the limit is 10,000;"
+                + " nothing was imported");
+        assertThat(profileFile("trainer")).doesNotExist();
+    }
+
+    /** The description 'profile show' prints, or null when it prints none. */
+    private String describedAs(String profile) {
+        return run("profile", "show", profile).succeeded().lines().stream()
+                .filter(line -> line.startsWith("description:")).map(line -> line.substring(12).strip())
+                .findFirst().orElse(null);
     }
 
     @Test
