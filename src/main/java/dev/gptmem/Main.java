@@ -40,15 +40,16 @@ public final class Main {
             }
         }, "gptmem-cancel"));
         int code = Cli.run(PROGRAM_COMMANDS, args);
-        finished.countDown();
         if (code == ExitCodes.OK && Cancellation.ending()) {
             // The signal came when the work had passed its last point of stopping (an import
             // saving what it read, an export writing its last memory): the work is done and said
-            // so. System.exit would wait for the signal's own shutdown and end with its status.
+            // so. System.exit would wait for the signal's own shutdown and end with its status;
+            // so would the hook, were it let go before this.
             System.out.flush();
             System.err.flush();
             Runtime.getRuntime().halt(code);
         }
+        finished.countDown();
         System.exit(code);
     }
 }
