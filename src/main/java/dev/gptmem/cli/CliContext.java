@@ -95,6 +95,13 @@ public final class CliContext {
         }
     }
 
+    /** A wait for a busy profile, told only to a person at a terminal: a script's stderr keeps to one error line. */
+    private void waiting(String text) {
+        if (terminal.stderrIsTerminal()) {
+            notice(text);
+        }
+    }
+
     /** What every error line starts with. */
     public String errorPrefix() {
         return where == null ? "gptmem: " : "gptmem: " + where + ": ";
@@ -133,7 +140,8 @@ public final class CliContext {
 
     Storage storage() {
         if (storage == null) {
-            storage = new H2Storage(home(), lockTimeout(), () -> activity, new LuceneSearch(), this::notice);
+            storage = new H2Storage(home(), lockTimeout(), () -> activity, new LuceneSearch(), this::notice,
+                    this::waiting);
         }
         return storage;
     }

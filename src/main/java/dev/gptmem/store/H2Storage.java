@@ -35,6 +35,7 @@ public final class H2Storage implements Storage {
     private final Supplier<String> holder;
     private final SearchIndex.Factory indexes;
     private final Consumer<String> notices;
+    private final Consumer<String> waits;
 
     /**
      * @param lockTimeout how long to wait for a profile another process holds
@@ -51,11 +52,21 @@ public final class H2Storage implements Storage {
      */
     public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder, SearchIndex.Factory indexes,
                      Consumer<String> notices) {
+        this(home, lockTimeout, holder, indexes, notices, notice -> { });
+    }
+
+    /**
+     * @param waits told, once a command has waited a second for a profile another process holds,
+     *              what holds it, so a person knows why nothing happens
+     */
+    public H2Storage(Home home, Duration lockTimeout, Supplier<String> holder, SearchIndex.Factory indexes,
+                     Consumer<String> notices, Consumer<String> waits) {
         this.home = home;
         this.lockTimeout = lockTimeout;
         this.holder = holder;
         this.indexes = indexes;
         this.notices = notices;
+        this.waits = waits;
     }
 
     @Override
@@ -124,7 +135,7 @@ public final class H2Storage implements Storage {
         }
         OwnerOnly.directory(home.dir());
         OwnerOnly.directory(home.profilesDir());
-        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, wait, holder.get());
+        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, wait, holder.get(), waits);
         try {
             if (!create && !Files.isRegularFile(file)) {
                 throw missing(profile);
@@ -215,7 +226,7 @@ public final class H2Storage implements Storage {
     @Override
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public void delete(String profile) {
-        try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get())) {
+        try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get(), waits)) {
             Files.deleteIfExists(file(profile));
             Files.deleteIfExists(home.profilesDir().resolve(profile + ".trace.db"));
             Files.deleteIfExists(stagingFile(file(profile)));
@@ -228,8 +239,8 @@ public final class H2Storage implements Storage {
     @Override
     @SuppressWarnings("try") // the locks are held for the block, not used in it
     public void rename(String from, String to) {
-        try (ProfileLock a = ProfileLock.acquire(lockFile(from), from, lockTimeout, holder.get());
-             ProfileLock b = ProfileLock.acquire(lockFile(to), to, lockTimeout, holder.get())) {
+        try (ProfileLock a = ProfileLock.acquire(lockFile(from), from, lockTimeout, holder.get(), waits);
+             ProfileLock b = ProfileLock.acquire(lockFile(to), to, lockTimeout, holder.get(), waits)) {
             if (Files.exists(file(to))) {
                 throw GptmemException.failure("profile '" + to + "' already exists");
             }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * One process at a time works on a profile. The holder writes who it is into the lock file so
@@ -22,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ProfileLock implements AutoCloseable {
     private static final long POLL_MILLIS = 25;
+    /** How long a command waits before saying that it waits, and for what. */
+    private static final Duration QUIET_WAIT = Duration.ofSeconds(1);
     /** Lock files this process holds, with who holds them. */
     private static final Map<Path, String> HELD_HERE = new ConcurrentHashMap<>();
     private final Path key;
@@ -34,17 +37,26 @@ final class ProfileLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    static ProfileLock acquire(Path lockFile, String profile, Duration timeout, String holder) {
+    /** Waits up to {@code timeout}, telling {@code waiting} once, after a second, what it waits for. */
+    static ProfileLock acquire(Path lockFile, String profile, Duration timeout, String holder,
+                               Consumer<String> waiting) {
         Path key = lockFile.toAbsolutePath().normalize();
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        boolean told = timeout.compareTo(QUIET_WAIT.multipliedBy(2)) < 0;
         try {
             while (true) {
                 ProfileLock lock = tryAcquire(key, holder);
                 if (lock != null) {
                     return lock;
                 }
-                if (System.nanoTime() >= deadline) {
+                long now = System.nanoTime();
+                if (now >= deadline) {
                     throw busy(lockFile, profile, timeout);
+                }
+                if (!told && now - start >= QUIET_WAIT.toNanos()) {
+                    told = true;
+                    waiting.accept(held(lockFile, profile) + "; waiting up to " + seconds(timeout) + " s");
                 }
                 Thread.sleep(POLL_MILLIS);
             }
@@ -91,6 +103,15 @@ final class ProfileLock implements AutoCloseable {
     }
 
     private static GptmemException busy(Path lockFile, String profile, Duration timeout) {
+        String held = held(lockFile, profile);
+        if (timeout.isZero()) {
+            return GptmemException.failure(held);
+        }
+        return GptmemException.failure(held + "; gave up after " + seconds(timeout) + " s, try again when it finishes");
+    }
+
+    /** Says who holds the profile, as its holder wrote it into the lock file. */
+    private static String held(Path lockFile, String profile) {
         // Reading the file while this process holds it would close a descriptor on it, and that
         // drops every lock this process holds on the file: only read what another process wrote.
         String holder = HELD_HERE.getOrDefault(lockFile.toAbsolutePath().normalize(), "");
@@ -101,13 +122,11 @@ final class ProfileLock implements AutoCloseable {
                 holder = "";
             }
         }
-        String held = "profile '" + profile + "' is busy: held by "
-                + (holder.isEmpty() ? "another gptmem command" : holder);
-        if (timeout.isZero()) {
-            return GptmemException.failure(held);
-        }
-        return GptmemException.failure(held + "; gave up after "
-                + String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0) + " s, try again when it finishes");
+        return "profile '" + profile + "' is busy: held by " + (holder.isEmpty() ? "another gptmem command" : holder);
+    }
+
+    private static String seconds(Duration timeout) {
+        return String.format(Locale.ROOT, "%.1f", timeout.toMillis() / 1000.0);
     }
 
     @Override

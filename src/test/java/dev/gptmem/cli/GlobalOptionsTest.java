@@ -15,6 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GlobalOptionsTest extends CliTestBase {
 
@@ -133,6 +135,34 @@ class GlobalOptionsTest extends CliTestBase {
                     "pid " + ProcessHandle.current().pid());
         }
         assertThat(run("list", "-q").succeeded().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aLongWaitForABusyProfileIsToldAtATerminalOnly(boolean stderrIsTerminal) {
+        add("x");
+        env.put("GPTMEM_LOCK_TIMEOUT", "2.2");
+        terminal(Terminal.fixed(false, false, stderrIsTerminal, 0));
+        H2Storage other = new H2Storage(new Home(home), Duration.ofSeconds(1), () -> "nightly backup",
+                new LuceneSearch());
+
+        try (ProfileStore held = other.open("default", false)) {
+            Result result = run("list");
+
+            assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
+            String holder = "profile 'default' is busy: held by pid " + ProcessHandle.current().pid()
+                    + " (nightly backup)";
+            assertThat(result.errorLines().get(result.errorLines().size() - 1))
+                    .startsWith("gptmem: " + holder).endsWith("gave up after 2.2 s, try again when it finishes");
+            if (stderrIsTerminal) {
+                // After a second, a person learns why nothing happens; a script's stderr keeps to the error.
+                assertThat(result.errorLines()).hasSize(2);
+                assertThat(result.errorLines().get(0)).startsWith("gptmem: " + holder)
+                        .endsWith("; waiting up to 2.2 s");
+            } else {
+                assertThat(result.errorLines()).hasSize(1);
+            }
+        }
     }
 
     @Test
