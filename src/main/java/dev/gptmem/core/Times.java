@@ -1,5 +1,6 @@
 package dev.gptmem.core;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,8 @@ public final class Times {
             .withZone(ZoneOffset.UTC);
 
     private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
+    /** Where a --since span that reaches further back stops: before any memory, and a time every store holds. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     /** A wall-clock time as tables show it ({@code 2026-11-22 10:00}), or with a T, with or without seconds. */
     private static final Pattern LOCAL =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ t]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
@@ -57,14 +60,19 @@ public final class Times {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher ago = AGO.matcher(t);
         if (ago.matches()) {
-            long n = Long.parseLong(ago.group(1));
             Duration unit = switch (ago.group(2)) {
                 case "m" -> Duration.ofMinutes(1);
                 case "h" -> Duration.ofHours(1);
                 case "d" -> Duration.ofDays(1);
                 default -> Duration.ofDays(7);
             };
-            return now.minus(unit.multipliedBy(n));
+            try {
+                Instant start = now.minus(unit.multipliedBy(Long.parseLong(ago.group(1))));
+                return start.isBefore(EARLIEST) ? EARLIEST : start;
+            } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+                // A span longer than time can hold reaches back past any memory: it means all of them.
+                return EARLIEST;
+            }
         }
         try {
             if (t.length() == 10) {

@@ -57,7 +57,10 @@ class TimesTest {
         "12h,                     2026-11-21T22:00:00.000Z",
         "2d,                      2026-11-20T10:00:00.000Z",
         "1w,                      2026-11-15T10:00:00.000Z",
-        "'  7D ',                 2026-11-15T10:00:00.000Z"
+        "'  7D ',                 2026-11-15T10:00:00.000Z",
+        "800000d,                 0001-01-01T00:00:00.000Z",
+        "9999999999999d,          0001-01-01T00:00:00.000Z",
+        "99999999999999999999w,   0001-01-01T00:00:00.000Z"
     })
     void sinceTakesDatesLocalTimesTimestampsAndSpans(String text, String expected) {
         assertThat(Times.format(Times.since(text, NOW, BERLIN))).isEqualTo(expected);
