@@ -23,8 +23,12 @@ public final class Times {
             .withZone(ZoneOffset.UTC);
 
     private static final Pattern AGO = Pattern.compile("(\\d+)\\s*([mhdw])");
-    /** Where a --since span that reaches further back stops: before any memory, and a time every store holds. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    /**
+     * The times a memory can carry: years of four digits, as ISO-8601 writes them without a sign.
+     * Past them, Lucene's and H2's millisecond arithmetic overflows.
+     */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     /** A wall-clock time as tables show it ({@code 2026-11-22 10:00}), or with a T, with or without seconds. */
     private static final Pattern LOCAL =
             Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ t]\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?");
@@ -42,13 +46,18 @@ public final class Times {
 
     /** Parses any ISO-8601 instant or offset date-time; sub-millisecond digits are dropped. */
     public static Instant parse(String text) {
+        Instant instant;
         try {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text.strip(), Instant::from)
+            instant = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text.strip(), Instant::from)
                     .truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
             throw GptmemException.usage("invalid timestamp '" + text
                     + "': expected ISO-8601 such as 2026-11-22T10:00:00.000Z");
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw GptmemException.usage("invalid timestamp '" + text + "': the year must be from 0000 to 9999");
+        }
+        return instant;
     }
 
     /**

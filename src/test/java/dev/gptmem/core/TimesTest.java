@@ -27,14 +27,17 @@ class TimesTest {
         "2026-11-22T05:30:00-04:30,     2026-11-22T10:00:00.000Z",
         "2026-11-23T00:30:00+14:30,     2026-11-22T10:00:00.000Z",
         "2026-11-22T10:00:00.123456789Z, 2026-11-22T10:00:00.123Z",
-        "' 2026-11-22T10:00:00Z ',      2026-11-22T10:00:00.000Z"
+        "' 2026-11-22T10:00:00Z ',      2026-11-22T10:00:00.000Z",
+        "0000-01-01T00:00:00Z,          0000-01-01T00:00:00.000Z",
+        "9999-12-31T23:59:59.999Z,      9999-12-31T23:59:59.999Z"
     })
     void parseConvertsOffsetsToUtcAndKeepsMilliseconds(String text, String expected) {
         assertThat(Times.format(Times.parse(text))).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "2026-11-22", "2026-11-22T10:00:00", "2026-13-01T00:00:00Z", "1700000000000"})
+    @ValueSource(strings = {"", "yesterday", "2026-11-22", "2026-11-22T10:00:00", "2026-13-01T00:00:00Z", "1700000000000",
+            "+999999999-12-31T23:59:59Z", "-0001-12-31T23:59:59Z", "+10000-01-01T00:00:00Z"})
     void parseRejectsWhatIsNotAnInstantWithAnOffset(String text) {
         assertThatThrownBy(() -> Times.parse(text)).isInstanceOf(GptmemException.class)
                 .hasMessageContaining("invalid timestamp")
@@ -58,9 +61,9 @@ class TimesTest {
         "2d,                      2026-11-20T10:00:00.000Z",
         "1w,                      2026-11-15T10:00:00.000Z",
         "'  7D ',                 2026-11-15T10:00:00.000Z",
-        "800000d,                 0001-01-01T00:00:00.000Z",
-        "9999999999999d,          0001-01-01T00:00:00.000Z",
-        "99999999999999999999w,   0001-01-01T00:00:00.000Z"
+        "800000d,                 0000-01-01T00:00:00.000Z",
+        "9999999999999d,          0000-01-01T00:00:00.000Z",
+        "99999999999999999999w,   0000-01-01T00:00:00.000Z"
     })
     void sinceTakesDatesLocalTimesTimestampsAndSpans(String text, String expected) {
         assertThat(Times.format(Times.since(text, NOW, BERLIN))).isEqualTo(expected);
