@@ -18,16 +18,22 @@ public final class HelpCommand extends ModelledCommand implements Runnable {
 
     @Override
     public void run() {
-        CommandLine command = spec.root().commandLine();
+        CommandLine command = find(spec.root().commandLine(), names, "gptmem --help");
+        command.usage(spec.commandLine().getOut(), command.getColorScheme());
+    }
+
+    /** The command {@code names} lead to from {@code root}; a usage error naming the first that leads nowhere. */
+    public static CommandLine find(CommandLine root, List<String> names, String seeAlso) {
+        CommandLine command = root;
         List<String> path = new ArrayList<>();
         for (String name : names) {
             path.add(name);
             CommandLine sub = command.getSubcommands().get(name);
             if (sub == null) {
-                throw GptmemException.usage("no command '" + String.join(" ", path) + "' (see 'gptmem --help')");
+                throw GptmemException.usage("no command '" + String.join(" ", path) + "' (see '" + seeAlso + "')");
             }
             command = sub;
         }
-        command.usage(spec.commandLine().getOut(), command.getColorScheme());
+        return command;
     }
 }

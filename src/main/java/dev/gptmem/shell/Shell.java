@@ -3,6 +3,7 @@ package dev.gptmem.shell;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.CliContext;
 import dev.gptmem.cli.Console;
+import dev.gptmem.cli.HelpCommand;
 import dev.gptmem.core.Cancellation;
 import dev.gptmem.core.ExitCodes;
 import dev.gptmem.core.GptmemException;
@@ -180,6 +181,8 @@ public final class Shell {
                         return ExitCodes.OK;
                     }
                     words.remove(0);
+                    // As 'gptmem help': a name that is no command is an error, not the general help.
+                    HelpCommand.find(Cli.create(lineContext, lineOut, lineErr), words, "help");
                     words.add("--help");
                 }
                 default -> { }

@@ -6,6 +6,7 @@ import dev.gptmem.Main;
 import dev.gptmem.cli.Cli;
 import dev.gptmem.cli.CliContext;
 import dev.gptmem.cli.Terminal;
+import dev.gptmem.core.ExitCodes;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -89,6 +90,19 @@ class ShellTest {
                 "exit, quit", "TAB completes");
         assertThat(shown).containsPattern("\\n  list, ls +List memories").containsPattern("\\n  add +Add a memory");
         assertThat(shown).contains("Usage: gptmem profile use");
+    }
+
+    @Test
+    void helpOfANameThatIsNoCommandIsAnErrorAsOutsideTheShell() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int code = script("help nosuch\nhelp profile nosuch\n", out, err);
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(out.toString()).as("not the general help instead").isEmpty();
+        assertThat(err.toString().lines()).containsExactly("gptmem: line 1: no command 'nosuch' (see 'help')",
+                "gptmem: line 2: no command 'profile nosuch' (see 'help')");
     }
 
     @Test
