@@ -18,8 +18,8 @@ final class Narrowing {
                 "Only memories with this tag (repeatable: all must match).", "-t", "--tag"));
         spec.addOption(Specs.text(() -> when, v -> when = v, "WHEN",
                 "Only memories added or changed since then: a date (2026-11-22), a local time"
-                        + " (2026-11-22 10:00, as tables show it), a timestamp, or a span back from now such as 7d,"
-                        + " 12h, 2w.", "--since"));
+                        + " (2026-11-22 10:00, as tables show it), a timestamp, a span back from now such as 7d,"
+                        + " 12h, 2w, or today or yesterday (from midnight).", "--since"));
     }
 
     /** The instant --since names, or null without it. */

@@ -63,10 +63,15 @@ public final class Times {
     /**
      * The start of a {@code --since} window: a date (midnight in {@code zone}), a time of day on a
      * date in {@code zone} as tables show it ({@code 2026-11-22 10:00}), an ISO-8601 timestamp, or a
-     * span back from {@code now} such as {@code 30m}, {@code 12h}, {@code 7d}, {@code 2w}.
+     * span back from {@code now} such as {@code 30m}, {@code 12h}, {@code 7d}, {@code 2w}; or
+     * {@code today} or {@code yesterday}, from midnight in {@code zone}.
      */
     public static Instant since(String text, Instant now, ZoneId zone) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.equals("today") || t.equals("yesterday")) {
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            return (t.equals("today") ? today : today.minusDays(1)).atStartOfDay(zone).toInstant();
+        }
         Matcher ago = AGO.matcher(t);
         if (ago.matches()) {
             Duration unit = switch (ago.group(2)) {
@@ -95,7 +100,7 @@ public final class Times {
         } catch (DateTimeParseException | GptmemException e) {
             throw GptmemException.usage("invalid date '" + text
                     + "': give a date (2026-11-22), a local time (2026-11-22 10:00), a timestamp"
-                    + " (2026-11-22T10:00:00Z) or a span such as 7d, 12h, 2w");
+                    + " (2026-11-22T10:00:00Z), a span such as 7d, 12h, 2w, or today or yesterday");
         }
     }
 }

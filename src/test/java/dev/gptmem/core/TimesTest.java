@@ -63,14 +63,16 @@ class TimesTest {
         "'  7D ',                 2026-11-15T10:00:00.000Z",
         "800000d,                 0000-01-01T00:00:00.000Z",
         "9999999999999d,          0000-01-01T00:00:00.000Z",
-        "99999999999999999999w,   0000-01-01T00:00:00.000Z"
+        "99999999999999999999w,   0000-01-01T00:00:00.000Z",
+        "today,                   2026-11-21T23:00:00.000Z",
+        "' Yesterday ',           2026-11-20T23:00:00.000Z"
     })
     void sinceTakesDatesLocalTimesTimestampsAndSpans(String text, String expected) {
         assertThat(Times.format(Times.since(text, NOW, BERLIN))).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "yesterday", "-5d", "1y", "2026-13-01", "2026-11-20 25:00", "2026-11-20 9:30",
+    @ValueSource(strings = {"", "tomorrow", "-5d", "1y", "2026-13-01", "2026-11-20 25:00", "2026-11-20 9:30",
             "2026-11-20 09:30 +01:00"})
     void sinceRejectsTheRestNamingWhatItTakes(String text) {
         assertThatThrownBy(() -> Times.since(text, NOW, BERLIN)).isInstanceOf(GptmemException.class)
