@@ -181,9 +181,10 @@ public final class Shell {
                         return ExitCodes.OK;
                     }
                     words.remove(0);
-                    // As 'gptmem help': a name that is no command is an error, not the general help.
-                    HelpCommand.find(Cli.create(lineContext, lineOut, lineErr), words, "help");
-                    words.add("--help");
+                    // As 'gptmem help' does: a name that is no command is an error, not the general help.
+                    CommandLine command = HelpCommand.find(Cli.create(lineContext, lineOut, lineErr), words, "help");
+                    command.usage(lineOut, command.getColorScheme());
+                    return ExitCodes.OK;
                 }
                 default -> { }
             }

@@ -74,6 +74,11 @@ public final class H2Storage implements Storage {
         return home.profilesDir().resolve(ProfileNames.check(profile) + SUFFIX);
     }
 
+    /** Holds the profile for this process, waiting up to {@code wait} for one that holds it already. */
+    private ProfileLock lock(String profile, Duration wait) {
+        return ProfileLock.acquire(lockFile(profile), profile, wait, holder.get(), waits);
+    }
+
     private Path lockFile(String profile) {
         return home.profilesDir().resolve(profile + ".lock");
     }
@@ -135,7 +140,7 @@ public final class H2Storage implements Storage {
         }
         OwnerOnly.directory(home.dir());
         OwnerOnly.directory(home.profilesDir());
-        ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, wait, holder.get(), waits);
+        ProfileLock lock = lock(profile, wait);
         try {
             if (!create && !Files.isRegularFile(file)) {
                 throw missing(profile);
@@ -226,7 +231,7 @@ public final class H2Storage implements Storage {
     @Override
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     public void delete(String profile) {
-        try (ProfileLock lock = ProfileLock.acquire(lockFile(profile), profile, lockTimeout, holder.get(), waits)) {
+        try (ProfileLock lock = lock(profile, lockTimeout)) {
             Files.deleteIfExists(file(profile));
             Files.deleteIfExists(home.profilesDir().resolve(profile + ".trace.db"));
             Files.deleteIfExists(stagingFile(file(profile)));
@@ -239,8 +244,8 @@ public final class H2Storage implements Storage {
     @Override
     @SuppressWarnings("try") // the locks are held for the block, not used in it
     public void rename(String from, String to) {
-        try (ProfileLock a = ProfileLock.acquire(lockFile(from), from, lockTimeout, holder.get(), waits);
-             ProfileLock b = ProfileLock.acquire(lockFile(to), to, lockTimeout, holder.get(), waits)) {
+        try (ProfileLock a = lock(from, lockTimeout);
+             ProfileLock b = lock(to, lockTimeout)) {
             if (Files.exists(file(to))) {
                 throw GptmemException.failure("profile '" + to + "' already exists");
             }
